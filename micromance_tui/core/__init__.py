@@ -1,0 +1,1 @@
+"""The headless core: content, journal, quiz scoring and suggestions. Never imports Textual."""

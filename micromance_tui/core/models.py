@@ -1,0 +1,209 @@
+"""Typed objects for the shipped content: love languages, gestures, FAQ, guides and quiz."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Any
+
+LANGUAGE_IDS: tuple[str, ...] = ("words", "service", "gifts", "time", "touch")
+LANGUAGE_NAMES: dict[str, str] = {
+    "words": "Words of affirmation",
+    "service": "Acts of service",
+    "gifts": "Receiving gifts",
+    "time": "Quality time",
+    "touch": "Physical touch",
+}
+EFFORTS: tuple[str, ...] = ("tiny", "small", "medium")
+EFFORT_HINTS: dict[str, str] = {
+    "tiny": "under 2 minutes",
+    "small": "under 15 minutes",
+    "medium": "under an hour",
+}
+COSTS: tuple[str, ...] = ("free", "low", "medium")
+MOMENTS: tuple[str, ...] = (
+    "morning",
+    "daytime",
+    "evening",
+    "bedtime",
+    "weekend",
+    "after-hard-day",
+    "apart",
+    "tough-times",
+    "special-day",
+)
+DIRECTIONS: tuple[str, ...] = ("receive", "give")
+
+
+@dataclass(frozen=True, slots=True)
+class LoveLanguage:
+    id: str
+    name: str
+    short: str
+    about: str
+
+
+@dataclass(frozen=True, slots=True)
+class Gesture:
+    id: str
+    title: str
+    summary: str
+    how: str
+    why: str
+    languages: tuple[str, ...]
+    effort: str
+    cost: str
+    moments: tuple[str, ...] = ()
+    tags: tuple[str, ...] = ()
+    variations: tuple[str, ...] = ()
+    source: str = ""
+
+    @property
+    def language(self) -> str:
+        """The main love language: the first one listed."""
+        return self.languages[0]
+
+
+@dataclass(frozen=True, slots=True)
+class FaqEntry:
+    id: str
+    question: str
+    answer: str
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Guide:
+    id: str
+    title: str
+    summary: str
+    body: str
+    related: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuizSide:
+    text: str
+    language: str
+
+
+@dataclass(frozen=True, slots=True)
+class ClassicItem:
+    id: str
+    a: QuizSide
+    b: QuizSide
+
+
+@dataclass(frozen=True, slots=True)
+class RatingItem:
+    id: str
+    text: str
+    language: str
+    direction: str
+
+
+@dataclass(frozen=True, slots=True)
+class Quiz:
+    classic: tuple[ClassicItem, ...] = ()
+    rating: tuple[RatingItem, ...] = ()
+
+
+@dataclass(slots=True)
+class Library:
+    """Everything the app shows, validated, with lookups by id."""
+
+    languages: tuple[LoveLanguage, ...]
+    gestures: tuple[Gesture, ...]
+    faq: tuple[FaqEntry, ...]
+    guides: tuple[Guide, ...]
+    quiz: Quiz
+    gesture_by_id: dict[str, Gesture] = field(init=False, repr=False)
+    guide_by_id: dict[str, Guide] = field(init=False, repr=False)
+    faq_by_id: dict[str, FaqEntry] = field(init=False, repr=False)
+    language_by_id: dict[str, LoveLanguage] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        self.gesture_by_id = {g.id: g for g in self.gestures}
+        self.guide_by_id = {g.id: g for g in self.guides}
+        self.faq_by_id = {f.id: f for f in self.faq}
+        self.language_by_id = {lang.id: lang for lang in self.languages}
+
+    def language_name(self, language_id: str) -> str:
+        found = self.language_by_id.get(language_id)
+        return found.name if found else LANGUAGE_NAMES.get(language_id, language_id)
+
+    def counts(self) -> dict[str, int]:
+        return {
+            "languages": len(self.languages),
+            "gestures": len(self.gestures),
+            "faq": len(self.faq),
+            "guides": len(self.guides),
+            "quiz classic": len(self.quiz.classic),
+            "quiz rating": len(self.quiz.rating),
+        }
+
+    def counts_by_language(self) -> dict[str, int]:
+        counts = dict.fromkeys(LANGUAGE_IDS, 0)
+        for gesture in self.gestures:
+            counts[gesture.language] = counts.get(gesture.language, 0) + 1
+        return counts
+
+    # Serialisation for the start-up cache: plain JSON-ready structures.
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "languages": [[x.id, x.name, x.short, x.about] for x in self.languages],
+            "gestures": [
+                [
+                    g.id,
+                    g.title,
+                    g.summary,
+                    g.how,
+                    g.why,
+                    list(g.languages),
+                    g.effort,
+                    g.cost,
+                    list(g.moments),
+                    list(g.tags),
+                    list(g.variations),
+                    g.source,
+                ]
+                for g in self.gestures
+            ],
+            "faq": [[f.id, f.question, f.answer, list(f.related)] for f in self.faq],
+            "guides": [[g.id, g.title, g.summary, g.body, list(g.related)] for g in self.guides],
+            "classic": [
+                [c.id, c.a.text, c.a.language, c.b.text, c.b.language] for c in self.quiz.classic
+            ],
+            "rating": [[r.id, r.text, r.language, r.direction] for r in self.quiz.rating],
+        }
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Library:
+        return cls(
+            languages=tuple(LoveLanguage(*row) for row in data["languages"]),
+            gestures=tuple(
+                Gesture(
+                    id=row[0],
+                    title=row[1],
+                    summary=row[2],
+                    how=row[3],
+                    why=row[4],
+                    languages=tuple(row[5]),
+                    effort=row[6],
+                    cost=row[7],
+                    moments=tuple(row[8]),
+                    tags=tuple(row[9]),
+                    variations=tuple(row[10]),
+                    source=row[11],
+                )
+                for row in data["gestures"]
+            ),
+            faq=tuple(FaqEntry(r[0], r[1], r[2], tuple(r[3])) for r in data["faq"]),
+            guides=tuple(Guide(r[0], r[1], r[2], r[3], tuple(r[4])) for r in data["guides"]),
+            quiz=Quiz(
+                classic=tuple(
+                    ClassicItem(r[0], QuizSide(r[1], r[2]), QuizSide(r[3], r[4]))
+                    for r in data["classic"]
+                ),
+                rating=tuple(RatingItem(*r) for r in data["rating"]),
+            ),
+        )

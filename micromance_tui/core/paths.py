@@ -1,0 +1,78 @@
+"""Every path micromance reads or writes is decided here, and nowhere else.
+
+Order of precedence for the user's folders: the command-line flag (passed in by the CLI
+through :func:`configure`), then the environment variable, then the platform default from
+platformdirs.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+import platformdirs
+
+APP_NAME = "micromance"
+DATA_ENV = "MICROMANCE_DATA_DIR"
+CONFIG_ENV = "MICROMANCE_CONFIG_DIR"
+CACHE_ENV = "MICROMANCE_CACHE_DIR"
+
+_PACKAGE_DIR = Path(__file__).resolve().parent.parent
+
+
+@dataclass(frozen=True, slots=True)
+class Paths:
+    """The folders and files of one run."""
+
+    data_dir: Path
+    config_dir: Path
+    cache_dir: Path
+    content_dir: Path
+
+    @property
+    def journal_file(self) -> Path:
+        return self.data_dir / "journal.json"
+
+    @property
+    def user_gestures_dir(self) -> Path:
+        return self.config_dir / "gestures"
+
+    @property
+    def library_cache_file(self) -> Path:
+        return self.cache_dir / "library.json"
+
+    @property
+    def log_file(self) -> Path:
+        return self.cache_dir / "micromance.log"
+
+
+def shipped_content_dir() -> Path:
+    """The content shipped with the app: inside the wheel, or the repository's `content/`."""
+    installed = _PACKAGE_DIR / "_content"
+    if installed.is_dir():
+        return installed
+    return _PACKAGE_DIR.parent / "content"
+
+
+def _from_env(name: str) -> Path | None:
+    value = os.environ.get(name, "").strip()
+    return Path(value).expanduser() if value else None
+
+
+def resolve(
+    data_dir: str | Path | None = None,
+    config_dir: str | Path | None = None,
+    cache_dir: str | Path | None = None,
+    content_dir: str | Path | None = None,
+) -> Paths:
+    """Work out the paths for this run; explicit arguments win over the environment."""
+    data = Path(data_dir).expanduser() if data_dir else _from_env(DATA_ENV)
+    config = Path(config_dir).expanduser() if config_dir else _from_env(CONFIG_ENV)
+    cache = Path(cache_dir).expanduser() if cache_dir else _from_env(CACHE_ENV)
+    return Paths(
+        data_dir=data or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        config_dir=config or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        cache_dir=cache or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        content_dir=Path(content_dir) if content_dir else shipped_content_dir(),
+    )
