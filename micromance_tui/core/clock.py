@@ -1,0 +1,34 @@
+"""The current time, injectable so tests, snapshots and screenshots see a fixed day."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from datetime import datetime
+
+Clock = Callable[[], datetime]
+NOW_ENV = "MICROMANCE_NOW"
+
+
+def system_clock() -> datetime:
+    return datetime.now()
+
+
+def fixed_clock(moment: datetime) -> Clock:
+    def clock() -> datetime:
+        return moment
+
+    return clock
+
+
+def clock_from_env() -> Clock:
+    """The system clock, or a fixed moment from $MICROMANCE_NOW (ISO format, for tests)."""
+    value = os.environ.get(NOW_ENV, "").strip()
+    if not value:
+        return system_clock
+    try:
+        return fixed_clock(datetime.fromisoformat(value))
+    except ValueError:
+        raise ValueError(
+            f"${NOW_ENV} is {value!r}; expected an ISO date and time like 2026-11-25T09:00"
+        ) from None
