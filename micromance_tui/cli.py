@@ -1,0 +1,196 @@
+"""The `micromance` command: the bare command opens the TUI, subcommands work headless.
+
+Headless subcommands use the core only and never import Textual, so they start fast enough
+for a shell start-up file. Every error is one line on stderr, never a traceback; an
+unexpected exception is logged to a file whose path is printed.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+
+from micromance_tui import __version__
+from micromance_tui.core import paths as paths_mod
+from micromance_tui.core.clock import Clock, clock_from_env
+from micromance_tui.core.paths import Paths
+
+EXIT_OK = 0
+EXIT_ERROR = 1
+EXIT_USAGE = 2
+EXIT_JOURNAL = 3
+
+
+class CliError(Exception):
+    """An expected failure: printed as one line, exits with `code`."""
+
+    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
+        super().__init__(message)
+        self.code = code
+
+
+def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    default = argparse.SUPPRESS if suppress else None
+    parser.add_argument(
+        "--data-dir",
+        metavar="DIR",
+        default=default,
+        help=f"folder for the journal (default: ${paths_mod.DATA_ENV} or the platform's data dir)",
+    )
+    parser.add_argument(
+        "--config-dir",
+        metavar="DIR",
+        default=default,
+        help=f"folder for your own gestures (default: ${paths_mod.CONFIG_ENV} or the platform's "
+        "config dir)",
+    )
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="micromance",
+        description="A terminal companion for micro-mance: small, steady, everyday acts of "
+        "care. Run without a command to open the full-screen app.",
+        epilog="Run 'micromance COMMAND --help' for a command's options.",
+    )
+    parser.add_argument("--version", action="store_true", help="print the version and exit")
+    parser.add_argument(
+        "--theme", metavar="NAME", help="open the app with this theme (it is remembered)"
+    )
+    _add_common(parser, suppress=False)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
+
+    def add(name: str, help_text: str, description: str) -> argparse.ArgumentParser:
+        p = sub.add_parser(name, help=help_text, description=description)
+        _add_common(p, suppress=True)
+        return p
+
+    p = add(
+        "check",
+        "validate the shipped content and your own gesture files",
+        "Validate content files. With no FILE, checks the shipped content and your own "
+        "gestures in the config folder. Each FILE is checked by its name: languages.yaml, "
+        "faq.yaml, guides.yaml or quiz.yaml as that kind, any other as a gestures file.",
+    )
+    p.add_argument("files", nargs="*", metavar="FILE", type=Path, help="files to check")
+
+    p = add(
+        "today",
+        "print today's idea (fits a shell start-up file)",
+        "Print today's small idea: the same all day, chosen for your partner's quiz profile "
+        "when there is one, skipping ideas tried in the last 30 days.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+
+    p = add(
+        "tried",
+        "log that you tried an idea",
+        "Log that you tried an idea, with an optional note and how it landed.",
+    )
+    p.add_argument("gesture_id", metavar="ID", help="the idea's id, as shown by 'today' or the app")
+    p.add_argument("--note", metavar="TEXT", default="", help="a short note (how it went)")
+    p.add_argument(
+        "--reaction",
+        metavar="N",
+        help="how it landed, 1 to 5 (1 fell flat, 3 fine, 5 loved it)",
+    )
+    p.add_argument("--date", metavar="YYYY-MM-DD", help="when you did it (default: today)")
+
+    p = add("log", "print what you have tried, newest first", "Print the journal, newest first.")
+    p.add_argument("--since", metavar="YYYY-MM-DD", help="only entries on or after this date")
+    fmt = p.add_mutually_exclusive_group()
+    fmt.add_argument("--json", action="store_true", help="print JSON")
+    fmt.add_argument("--csv", action="store_true", help="print CSV")
+
+    p = add(
+        "export",
+        "write everything in your journal to a JSON file",
+        "Write the whole journal (tried ideas, favourites, quiz results, partner, settings) "
+        "to a JSON file, for a backup or another machine.",
+    )
+    p.add_argument("file", metavar="FILE", type=Path, help="where to write ('-' for stdout)")
+    p.add_argument("--force", action="store_true", help="overwrite FILE if it exists")
+
+    p = add(
+        "import",
+        "merge an exported JSON file into your journal",
+        "Merge an export into the journal. Entries are matched by id, so importing the same "
+        "file twice adds nothing. A bad file changes nothing.",
+    )
+    p.add_argument("file", metavar="FILE", type=Path, help="an export made by 'micromance export'")
+    return parser
+
+
+def _paths(args: argparse.Namespace) -> Paths:
+    return paths_mod.resolve(
+        data_dir=getattr(args, "data_dir", None), config_dir=getattr(args, "config_dir", None)
+    )
+
+
+def _log_unexpected(paths: Paths | None) -> str:
+    import traceback
+
+    text = traceback.format_exc()
+    candidates = []
+    if paths is not None:
+        candidates.append(paths.log_file)
+    import tempfile
+
+    candidates.append(Path(tempfile.gettempdir()) / "micromance-error.log")
+    for target in candidates:
+        try:
+            target.parent.mkdir(parents=True, exist_ok=True)
+            with target.open("a", encoding="utf-8") as fh:
+                fh.write(text + "\n")
+            return str(target)
+        except OSError:
+            continue
+    return "(no log file could be written)"
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if args.version:
+        from importlib.metadata import PackageNotFoundError, version
+
+        try:
+            textual_version = version("textual")
+        except PackageNotFoundError:
+            textual_version = "not installed"
+        print(f"micromance {__version__} (Textual {textual_version})")
+        return EXIT_OK
+    paths: Paths | None = None
+    try:
+        paths = _paths(args)
+        try:
+            clock = clock_from_env()
+        except ValueError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
+        command: Callable[[argparse.Namespace, Paths, Clock], int]
+        if args.command is None:
+            from micromance_tui.commands import run_app as command
+        else:
+            from micromance_tui import commands
+
+            command = getattr(commands, f"cmd_{args.command}")
+        return command(args, paths, clock)
+    except CliError as exc:
+        print(f"micromance: {exc}", file=sys.stderr)
+        return exc.code
+    except KeyboardInterrupt:
+        print("micromance: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_OK
+    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+        where = _log_unexpected(paths)
+        first_line = (str(exc).strip().splitlines() or [""])[0][:200]
+        print(
+            f"micromance: unexpected error ({type(exc).__name__}: {first_line}); "
+            f"details in {where}",
+            file=sys.stderr,
+        )
+        return EXIT_ERROR

@@ -1,0 +1,438 @@
+"""What each `micromance` subcommand does. Core only: nothing here imports Textual,
+except `run_app`, which imports the TUI when it is asked for."""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import difflib
+import io
+import json
+import os
+import sys
+import tempfile
+from collections import Counter
+from datetime import date, datetime
+from pathlib import Path
+from typing import Any
+
+from micromance_tui.cli import EXIT_ERROR, EXIT_JOURNAL, EXIT_OK, EXIT_USAGE, CliError
+from micromance_tui.core.clock import Clock
+from micromance_tui.core.content import (
+    ContentError,
+    ContentErrors,
+    LoadResult,
+    check_all,
+    check_files,
+    load_library,
+)
+from micromance_tui.core.daily import date_label, describe_date, todays_idea
+from micromance_tui.core.journal import (
+    REACTIONS,
+    Journal,
+    JournalError,
+    JournalImportError,
+    JournalNewerError,
+    JournalValueError,
+    TriedEntry,
+)
+from micromance_tui.core.models import EFFORTS, LANGUAGE_IDS, MOMENTS, Library
+from micromance_tui.core.paths import Paths
+
+MAX_IMPORT_BYTES = 64 * 1024 * 1024
+
+
+def _err(message: str) -> None:
+    print(f"micromance: {message}", file=sys.stderr)
+
+
+# --------------------------------------------------------------------------- shared steps
+
+
+def load_content(paths: Paths) -> LoadResult:
+    """The library, or a CliError listing every content error. User-file problems are
+    printed as one line each and the file is skipped."""
+    try:
+        result = load_library(paths)
+    except ContentErrors as exc:
+        for error in exc.errors:
+            print(str(error), file=sys.stderr)
+        raise CliError(
+            f"the shipped content has {len(exc.errors)} error(s); nothing was changed",
+            EXIT_ERROR,
+        ) from None
+    for error in result.user_errors:
+        _err(f"skipped your gestures file: {error}")
+    return result
+
+
+class OpenedJournal:
+    """A journal and whether it was recovered from a corrupt file on this run."""
+
+    def __init__(self, journal: Journal, notice: str | None) -> None:
+        self.journal = journal
+        self.notice = notice
+
+    def finish(self, code: int) -> int:
+        """Exit code for the run: 3 when the journal had to be recovered."""
+        if self.notice:
+            _err(self.notice)
+            return EXIT_JOURNAL if code == EXIT_OK else code
+        return code
+
+
+def recovery_notice(journal: Journal) -> str | None:
+    if journal.recovered_from is None:
+        return None
+    return (
+        "the journal file could not be read, so a fresh one was started; "
+        f"the old file is kept at {journal.recovered_from}"
+    )
+
+
+def open_journal(paths: Paths, clock: Clock) -> OpenedJournal:
+    try:
+        journal = Journal.open(paths.journal_file, clock=clock)
+    except JournalNewerError as exc:
+        raise CliError(str(exc), EXIT_JOURNAL) from None
+    except JournalError as exc:
+        raise CliError(str(exc), EXIT_JOURNAL) from None
+    return OpenedJournal(journal, recovery_notice(journal))
+
+
+def parse_day(value: str, what: str, *, today: date | None = None) -> date:
+    try:
+        day = date.fromisoformat(value.strip())
+    except ValueError:
+        raise CliError(f"{what} '{value}' is not a date: use YYYY-MM-DD", EXIT_USAGE) from None
+    if today is not None and day > today:
+        raise CliError(
+            f"{what} {day.isoformat()} is in the future: use today ({today.isoformat()}) "
+            "or an earlier day",
+            EXIT_USAGE,
+        )
+    return day
+
+
+def suggest_ids(library: Library, wanted: str) -> list[str]:
+    ids = [g.id for g in library.gestures]
+    close = difflib.get_close_matches(wanted, ids, n=3, cutoff=0.5)
+    words = set(wanted.lower().replace("-", " ").split())
+    if len(close) < 3 and words:
+        for g in library.gestures:
+            if g.id not in close and words <= set(f"{g.id} {g.title}".lower().replace("-", " ").split()):
+                close.append(g.id)
+            if len(close) >= 3:
+                break
+    return close
+
+
+# --------------------------------------------------------------------------- check
+
+
+def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    errors: list[ContentError]
+    if args.files:
+        library, errors = check_files(list(args.files), paths)
+        user_errors: list[ContentError] = []
+    else:
+        library, errors, user_errors = check_all(paths)
+    for error in [*errors, *user_errors]:
+        print(str(error))
+    total = len(errors) + len(user_errors)
+    if total:
+        print(f"{total} error(s) found", file=sys.stderr)
+        return EXIT_ERROR
+    assert library is not None
+    print(_summary(library, given=bool(args.files)))
+    return EXIT_OK
+
+
+def _summary(library: Library, *, given: bool) -> str:
+    lines = ["Checked the files given: no errors." if given else "Content OK: no errors."]
+    counts = library.counts()
+    lines.append(
+        f"  {counts['gestures']} gestures, {counts['faq']} FAQ entries, {counts['guides']} "
+        f"guides, {counts['languages']} love languages, quiz {counts['quiz classic']} classic "
+        f"pairs + {counts['quiz rating']} rating statements"
+    )
+    if library.gestures:
+        by_lang = library.counts_by_language()
+        lines.append(
+            "  by main love language: " + ", ".join(f"{k} {by_lang[k]}" for k in LANGUAGE_IDS)
+        )
+        effort = Counter(g.effort for g in library.gestures)
+        tiny_free = sum(1 for g in library.gestures if g.effort == "tiny" and g.cost == "free")
+        lines.append(
+            "  by effort: "
+            + ", ".join(f"{k} {effort.get(k, 0)}" for k in EFFORTS)
+            + f" (tiny and free: {tiny_free})"
+        )
+        moments = Counter(m for g in library.gestures for m in g.moments)
+        lines.append("  by moment: " + ", ".join(f"{k} {moments.get(k, 0)}" for k in MOMENTS))
+        users = Counter(g.source for g in library.gestures if g.source.startswith("user:"))
+        if users:
+            lines.append(
+                f"  your own: {sum(users.values())} gesture(s) from {len(users)} file(s)"
+            )
+    return "\n".join(lines)
+
+
+# --------------------------------------------------------------------------- today
+
+
+def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    library = load_content(paths).library
+    opened = open_journal(paths, clock)
+    now = clock()
+    info = todays_idea(library, opened.journal, now)
+    if args.json:
+        payload: dict[str, Any] = {"date": now.date().isoformat(), "idea": None, "upcoming": []}
+        if info.gesture is not None:
+            g = info.gesture
+            payload["idea"] = {
+                "id": g.id,
+                "title": g.title,
+                "summary": g.summary,
+                "language": g.language,
+                "language_name": library.language_name(g.language),
+                "effort": g.effort,
+                "cost": g.cost,
+                "reason": info.reason,
+                "tried_today": info.tried_today,
+            }
+        payload["upcoming"] = [
+            {
+                "kind": d.kind,
+                "label": d.label,
+                "date": (now.date() + _days(days)).isoformat(),
+                "days": days,
+                "text": describe_date(d, days, info.partner_name),
+            }
+            for d, days in info.upcoming
+        ]
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return opened.finish(EXIT_OK)
+    if info.gesture is None:
+        print("No ideas to choose from: the library is empty.")
+        return opened.finish(EXIT_OK)
+    g = info.gesture
+    done = "  (done today)" if info.tried_today else ""
+    print(f"Today's idea: {g.title}{done}")
+    print(f"  {g.summary}")
+    print(f"  {library.language_name(g.language)} · {g.effort} · {g.cost}")
+    if not info.tried_today:
+        print(f"  done it? micromance tried {g.id}")
+    for item, days in info.upcoming:
+        label = date_label(item, days, now.date())
+        print(f"  ♥ {describe_date(item, days, info.partner_name)} ({label})")
+    return opened.finish(EXIT_OK)
+
+
+def _days(n: int) -> Any:
+    from datetime import timedelta
+
+    return timedelta(days=n)
+
+
+# --------------------------------------------------------------------------- tried
+
+
+def parse_reaction(value: str | None) -> int | None:
+    if value is None:
+        return None
+    allowed = ", ".join(f"{k} {v}" for k, v in REACTIONS.items())
+    try:
+        number = int(value.strip())
+    except ValueError:
+        number = 0
+    if number not in REACTIONS:
+        raise CliError(
+            f"reaction '{value}' is not allowed: use a whole number from 1 to 5 ({allowed})",
+            EXIT_USAGE,
+        )
+    return number
+
+
+def cmd_tried(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    library = load_content(paths).library
+    gesture = library.gesture_by_id.get(args.gesture_id.strip())
+    if gesture is None:
+        close = suggest_ids(library, args.gesture_id)
+        hint = f"; did you mean: {', '.join(close)}?" if close else ""
+        raise CliError(f"no idea has the id '{args.gesture_id}'{hint}", EXIT_USAGE)
+    reaction = parse_reaction(args.reaction)
+    today = clock().date()
+    day = parse_day(args.date, "date", today=today) if args.date else today
+    opened = open_journal(paths, clock)
+    try:
+        entry = opened.journal.add_tried(gesture.id, on=day, note=args.note, reaction=reaction)
+    except JournalValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
+    except JournalError as exc:
+        raise CliError(str(exc), EXIT_ERROR) from None
+    landed = f", {REACTIONS[entry.reaction]}" if entry.reaction else ""
+    print(f"Logged: {gesture.title} on {entry.date.isoformat()}{landed}.")
+    return opened.finish(EXIT_OK)
+
+
+# --------------------------------------------------------------------------- log
+
+
+def entry_row(entry: TriedEntry, library: Library) -> dict[str, Any]:
+    gesture = library.gesture_by_id.get(entry.gesture_id)
+    return {
+        "id": entry.id,
+        "date": entry.date.isoformat(),
+        "time": entry.time,
+        "gesture_id": entry.gesture_id,
+        "title": gesture.title if gesture else f"(unknown idea {entry.gesture_id})",
+        "language": gesture.language if gesture else "",
+        "reaction": entry.reaction,
+        "reaction_label": REACTIONS.get(entry.reaction, "") if entry.reaction else "",
+        "note": entry.note,
+        "for": entry.for_whom,
+    }
+
+
+CSV_FIELDS = ["date", "time", "gesture_id", "title", "language", "reaction", "reaction_label", "note", "for", "id"]
+
+
+def rows_to_csv(rows: list[dict[str, Any]]) -> str:
+    out = io.StringIO()
+    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
+    writer.writeheader()
+    for row in rows:
+        writer.writerow({k: ("" if row[k] is None else row[k]) for k in CSV_FIELDS})
+    return out.getvalue()
+
+
+def cmd_log(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    since = parse_day(args.since, "--since") if args.since else None
+    library = load_content(paths).library
+    opened = open_journal(paths, clock)
+    rows = [entry_row(e, library) for e in opened.journal.tried(since=since)]
+    if args.json:
+        print(json.dumps(rows, ensure_ascii=False, indent=2))
+    elif args.csv:
+        sys.stdout.write(rows_to_csv(rows))
+    elif not rows:
+        print("Nothing logged yet." if since is None else f"Nothing logged since {since}.")
+    else:
+        for row in rows:
+            landed = f"  [{row['reaction_label']}]" if row["reaction_label"] else ""
+            note = f"  {_one_line(row['note'])}" if row["note"] else ""
+            when = f"{row['date']} {row['time'] or '     '}"
+            print(f"{when}  {row['title']}{landed}{note}")
+    return opened.finish(EXIT_OK)
+
+
+def _one_line(text: str, limit: int = 80) -> str:
+    flat = " ".join(text.split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+# --------------------------------------------------------------------------- export / import
+
+
+def write_text_atomic(target: Path, text: str) -> None:
+    """Write a whole file or nothing: temp file in the same folder, then rename."""
+    folder = target.parent if str(target.parent) else Path(".")
+    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=folder)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
+            fh.write(text)
+            fh.flush()
+            os.fsync(fh.fileno())
+        os.replace(tmp, target)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def export_text(journal: Journal) -> str:
+    return json.dumps(journal.export_data(), ensure_ascii=False, indent=2) + "\n"
+
+
+def cmd_export(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    opened = open_journal(paths, clock)
+    text = export_text(opened.journal)
+    if str(args.file) == "-":
+        sys.stdout.write(text)
+        return opened.finish(EXIT_OK)
+    target: Path = args.file.expanduser()
+    if target.is_dir():
+        raise CliError(f"{target} is a folder; give a file name such as {target / 'micromance.json'}")
+    if target.exists() and not args.force:
+        raise CliError(f"{target} already exists; use --force to overwrite it")
+    if not target.parent.is_dir():
+        raise CliError(f"cannot write {target}: the folder {target.parent} does not exist")
+    try:
+        write_text_atomic(target, text)
+    except OSError as exc:
+        raise CliError(f"cannot write {target}: {exc.strerror or exc}") from None
+    n = len(opened.journal.tried())
+    print(f"Exported {n} tried idea(s) and everything else to {target}")
+    return opened.finish(EXIT_OK)
+
+
+def read_import_file(path: Path) -> object:
+    try:
+        size = path.stat().st_size
+        if size > MAX_IMPORT_BYTES:
+            raise CliError(
+                f"{path} is {size // (1024 * 1024)} MB; an export is at most "
+                f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB, so this is not one"
+            )
+        raw = path.read_bytes()
+    except FileNotFoundError:
+        raise CliError(f"{path}: no such file") from None
+    except IsADirectoryError:
+        raise CliError(f"{path} is a folder, not an export file") from None
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+    try:
+        return json.loads(raw.decode("utf-8"))
+    except UnicodeDecodeError:
+        raise CliError(f"{path} is not text (not UTF-8); nothing was imported") from None
+    except json.JSONDecodeError as exc:
+        raise CliError(
+            f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); nothing was imported"
+        ) from None
+
+
+def cmd_import(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    data = read_import_file(args.file.expanduser())
+    opened = open_journal(paths, clock)
+    try:
+        report = opened.journal.import_data(data)
+    except JournalImportError as exc:
+        raise CliError(f"{args.file}: {exc}; nothing was imported") from None
+    except JournalError as exc:
+        raise CliError(str(exc)) from None
+    print(f"Imported from {args.file}: {report}")
+    return opened.finish(EXIT_OK)
+
+
+# --------------------------------------------------------------------------- the app
+
+
+def run_app(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    library_result = load_content(paths)
+    opened = open_journal(paths, clock)
+    from micromance_tui.tui.app import MicromanceApp
+
+    app = MicromanceApp(
+        library_result.library,
+        opened.journal,
+        clock=clock,
+        paths=paths,
+        theme=args.theme,
+        notices=[n for n in [opened.notice] if n]
+        + [f"Skipped your gestures file: {e}" for e in library_result.user_errors],
+    )
+    app.run()
+    return opened.finish(app.return_code or EXIT_OK) if opened.notice else (app.return_code or 0)
+
+
+__all__ = ["EXIT_ERROR", "datetime"]

@@ -1,0 +1,123 @@
+"""Today's idea with the journal around it: shared by `micromance today` and the Today screen.
+
+The first pick of a day is pinned in the journal, so the idea stays the same all day even
+as the time of day moves on or the idea gets marked tried. The pin is dropped when what the
+pick depends on changes: a new partner profile or apart mode switched.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from micromance_tui.core.journal import ImportantDate, Journal, JournalError
+from micromance_tui.core.models import Gesture, Library
+from micromance_tui.core.suggest import RECENT_DAYS, pick_today
+
+REMINDER_DAYS = 7
+
+
+@dataclass(frozen=True, slots=True)
+class Today:
+    gesture: Gesture | None
+    reason: str
+    tried_today: bool
+    upcoming: list[tuple[ImportantDate, int]]
+    partner_name: str
+
+
+def partner_scores(journal: Journal) -> tuple[dict[str, float] | None, str]:
+    """The partner's latest profile as per-language scores, and the result's id."""
+    result = journal.latest_quiz_result("partner")
+    if result is None:
+        return None, ""
+    scores = result.receive if result.mode == "rating" and result.receive else result.scores
+    return dict(scores), result.id
+
+
+def _context(journal: Journal) -> str:
+    _, profile_id = partner_scores(journal)
+    return f"{profile_id}|{journal.settings().apart}"
+
+
+def todays_idea(
+    library: Library,
+    journal: Journal,
+    now: datetime,
+    *,
+    another: bool = False,
+    within_days: int = REMINDER_DAYS,
+) -> Today:
+    """Today's idea; `another=True` moves on to a different one and pins that instead."""
+    today = now.date()
+    settings = journal.settings()
+    scores, _ = partner_scores(journal)
+    context = _context(journal)
+    pin: dict[str, Any] | None = journal.daily_pick()
+    valid = (
+        pin is not None
+        and pin.get("date") == today.isoformat()
+        and pin.get("context") == context
+        and pin.get("gesture") in library.gesture_by_id
+    )
+    shown: list[str] = list(pin.get("shown", [])) if valid and pin else []
+    upcoming = journal.upcoming_dates(today, within_days)
+    entries = journal.tried(since=today - timedelta(days=RECENT_DAYS))
+    tried_today = {e.gesture_id for e in entries if e.date == today}
+    recent = {e.gesture_id for e in entries}
+    gesture: Gesture | None = None
+    reason = ""
+    if valid and pin and not another:
+        gesture = library.gesture_by_id[pin["gesture"]]
+        reason = str(pin.get("reason", ""))
+    else:
+        pick = pick_today(
+            library.gestures,
+            today=today,
+            hour=now.hour,
+            recent=recent,
+            scores=scores,
+            apart=settings.apart,
+            special_day=any(days == 0 for _, days in upcoming),
+            skip=shown,
+            partner_name=settings.partner_name,
+        )
+        if pick is not None:
+            gesture, reason = pick.gesture, pick.reason
+            new_pin = {
+                "date": today.isoformat(),
+                "context": context,
+                "gesture": gesture.id,
+                "reason": reason,
+                "shown": [*shown, gesture.id],
+            }
+            try:
+                journal.set_daily_pick(new_pin)
+            except JournalError:
+                pass  # a read-only journal still gets an idea; it is just not pinned
+    return Today(
+        gesture=gesture,
+        reason=reason,
+        tried_today=gesture is not None and gesture.id in tried_today,
+        upcoming=upcoming,
+        partner_name=settings.partner_name,
+    )
+
+
+def describe_date(item: ImportantDate, days: int, partner_name: str) -> str:
+    """'Sam's birthday is in 6 days (Tue 1 Dec)' and friends."""
+    when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
+    who = partner_name or "your partner"
+    if item.kind == "birthday":
+        what = f"{who}'s birthday"
+    elif item.kind == "anniversary":
+        what = item.label or "your anniversary"
+    else:
+        what = item.label
+    return f"{what[:1].upper()}{what[1:]} is {when}"
+
+
+def date_label(item: ImportantDate, days: int, today: date) -> str:
+    target = today + timedelta(days=days)
+    return f"{target:%a} {target.day} {target:%b}"
