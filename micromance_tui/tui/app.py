@@ -1,0 +1,220 @@
+"""The full-screen app. It receives a loaded Library and an open Journal; it never opens
+files itself. Each top-level screen is a Textual *mode*, created the first time it is shown,
+so start-up builds only the home screen."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import date, datetime
+from importlib import import_module
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.screen import Screen
+from textual.signal import Signal
+
+from micromance_tui.core.clock import Clock, system_clock
+from micromance_tui.core.journal import Journal, JournalError, TriedEntry
+from micromance_tui.core.models import Library
+from micromance_tui.core.paths import Paths
+from micromance_tui.tui.commands import MicromanceCommands
+
+if TYPE_CHECKING:
+    from micromance_tui.tui.dialogs.tried import TriedInput
+
+DEFAULT_THEME = "textual-dark"
+
+
+def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
+    """A screen factory that imports its module only when the screen is first shown."""
+
+    def make() -> Screen[None]:
+        cls = getattr(import_module(f"micromance_tui.tui.screens.{module}"), name)
+        screen: Screen[None] = cls()
+        return screen
+
+    return make
+
+
+#: mode id -> (title, key, module, class). One table drives modes, keys, palette and help.
+SCREENS: dict[str, tuple[str, str, str, str]] = {
+    "today": ("Today", "t", "today", "TodayScreen"),
+    "browse": ("Browse", "b", "browse", "BrowseScreen"),
+    "faq": ("FAQ", "f", "faq", "FaqScreen"),
+    "guides": ("Guides", "g", "guides", "GuidesScreen"),
+    "languages": ("Love languages", "l", "languages", "LanguagesScreen"),
+    "quiz": ("Quiz", "q", "quiz", "QuizScreen"),
+    "journal": ("Journal", "j", "journal", "JournalScreen"),
+    "partner": ("Partner", "p", "partner", "PartnerScreen"),
+    "help": ("Help", "question_mark", "help", "HelpScreen"),
+}
+
+
+class MicromanceApp(App[int]):
+    """micromance: small, steady, everyday acts of care."""
+
+    TITLE = "micromance"
+    CSS_PATH = Path(__file__).parent / "app.tcss"
+    COMMANDS = App.COMMANDS | {MicromanceCommands}
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {  # type: ignore[misc]
+        mode: _lazy(module, cls) for mode, (_, _, module, cls) in SCREENS.items()
+    }
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *[
+            Binding(key, f"show('{mode}')", title, show=False, id=f"nav.{mode}")
+            for mode, (title, key, _, _) in SCREENS.items()
+        ],
+        Binding("f1", "show('help')", "Help", show=False, id="nav.help-f1"),
+        Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit"),
+    ]
+
+    def __init__(
+        self,
+        library: Library,
+        journal: Journal,
+        *,
+        clock: Clock = system_clock,
+        paths: Paths | None = None,
+        theme: str | None = None,
+        notices: list[str] | None = None,
+        cursor_blink: bool = True,
+    ) -> None:
+        super().__init__()
+        self.cursor_blink = cursor_blink
+        self.library = library
+        self.journal = journal
+        self.clock = clock
+        self.paths = paths
+        self.notices = list(notices or [])
+        self.journal_changed: Signal[str] = Signal(self, "journal-changed")
+        self._requested_theme = theme
+
+    # ------------------------------------------------------------------ start-up
+
+    def on_mount(self) -> None:
+        self._apply_theme()
+        self.switch_mode("today")
+        for notice in self.notices:
+            self.notify(notice, severity="warning", timeout=12)
+
+    def _apply_theme(self) -> None:
+        wanted = self._requested_theme or self.journal.settings().theme or DEFAULT_THEME
+        if wanted not in self.available_themes:
+            if self._requested_theme:
+                names = ", ".join(sorted(self.available_themes))
+                self.notify(
+                    f"There is no theme called {wanted!r}; available: {names}",
+                    severity="warning",
+                    timeout=10,
+                )
+            wanted = DEFAULT_THEME
+        self.theme = wanted
+        self._persist_theme_after = True
+
+    def watch_theme(self, theme: str) -> None:
+        if not getattr(self, "_persist_theme_after", False):
+            return
+        try:
+            if self.journal.settings().theme != theme:
+                self.journal.update_settings(theme=theme)
+        except JournalError as exc:
+            self.notify(f"Could not save the theme: {exc}", severity="error")
+
+    # ------------------------------------------------------------------ navigation
+
+    @property
+    def today(self) -> date:
+        return self.clock().date()
+
+    @property
+    def now(self) -> datetime:
+        return self.clock()
+
+    def action_show(self, mode: str) -> None:
+        if mode not in SCREENS:
+            return
+        if self.current_mode != mode:
+            self.switch_mode(mode)
+        elif len(self.screen_stack) > 1:
+            # Back to the top of this screen's stack (close an open detail).
+            while len(self.screen_stack) > 1:
+                self.pop_screen()
+
+    def open_gesture(self, gesture_id: str) -> None:
+        """Show one idea in full, over whatever screen is open."""
+        if gesture_id not in self.library.gesture_by_id:
+            self.notify(f"No idea with the id {gesture_id!r}", severity="warning")
+            return
+        from micromance_tui.tui.screens.gesture import GestureScreen
+
+        self.push_screen(GestureScreen(gesture_id))
+
+    def open_guide(self, guide_id: str) -> None:
+        if guide_id not in self.library.guide_by_id:
+            self.notify(f"No guide with the id {guide_id!r}", severity="warning")
+            return
+        self.switch_mode("guides")
+        self.call_after_refresh(self._select_in_mode, "guides", guide_id)
+
+    def open_faq(self, faq_id: str) -> None:
+        self.switch_mode("faq")
+        self.call_after_refresh(self._select_in_mode, "faq", faq_id)
+
+    def open_related(self, item_id: str) -> None:
+        """Open a `related` id: a gesture or a guide."""
+        if item_id in self.library.gesture_by_id:
+            self.open_gesture(item_id)
+        else:
+            self.open_guide(item_id)
+
+    def browse_language(self, language_id: str) -> None:
+        self.switch_mode("browse")
+        self.call_after_refresh(self._select_in_mode, "browse", f"language:{language_id}")
+
+    def _select_in_mode(self, mode: str, item: str) -> None:
+        screen = self.screen
+        select = getattr(screen, "select_item", None)
+        if callable(select):
+            select(item)
+
+    # ------------------------------------------------------------------ shared actions
+
+    def mark_tried(self, gesture_id: str) -> None:
+        """Ask for an optional note and reaction, then log the idea as tried."""
+        from micromance_tui.tui.dialogs.tried import TriedDialog
+
+        gesture = self.library.gesture_by_id.get(gesture_id)
+        if gesture is None:
+            return
+
+        def done(result: TriedInput | None) -> None:
+            if result is None:
+                return
+            try:
+                self.journal.add_tried(
+                    gesture_id, on=result.day, note=result.note, reaction=result.reaction
+                )
+            except JournalError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return
+            self.notify(f"Logged: {gesture.title}", title="Tried")
+            self.journal_changed.publish("tried")
+
+        self.push_screen(TriedDialog(gesture, today=self.today), done)
+
+    def toggle_favourite(self, gesture_id: str) -> bool | None:
+        try:
+            on = self.journal.toggle_favourite(gesture_id)
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return None
+        title = self.library.gesture_by_id[gesture_id].title
+        self.notify(f"{'Saved to' if on else 'Removed from'} favourites: {title}")
+        self.journal_changed.publish("favourites")
+        return on
+
+    def restore_entry(self, entry: TriedEntry) -> None:
+        self.journal.restore_tried(entry)
+        self.journal_changed.publish("tried")

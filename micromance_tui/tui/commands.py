@@ -1,0 +1,60 @@
+"""The command palette (ctrl+p): every screen by name, and any idea, FAQ question or guide
+by fuzzy name."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import partial
+from typing import TYPE_CHECKING, cast
+
+from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+if TYPE_CHECKING:
+    from micromance_tui.tui.app import MicromanceApp
+
+#: at most this many idea hits per query, so a short query stays quick
+MAX_GESTURE_HITS = 40
+
+
+class MicromanceCommands(Provider):
+    """Screens, ideas, FAQ questions and guides."""
+
+    def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
+        from micromance_tui.tui.app import SCREENS
+
+        app = cast("MicromanceApp", self.app)
+        entries: list[tuple[str, str, Callable[[], object]]] = []
+        for mode, (title, key, _, _) in SCREENS.items():
+            shown = "?" if key == "question_mark" else key
+            entries.append((title, f"Open the {title} screen (key {shown})", partial(app.action_show, mode)))
+        for faq in app.library.faq:
+            entries.append((f"FAQ: {faq.question}", "Open this question", partial(app.open_faq, faq.id)))
+        for guide in app.library.guides:
+            entries.append((f"Guide: {guide.title}", guide.summary, partial(app.open_guide, guide.id)))
+        return entries
+
+    async def discover(self) -> Hits:
+        for title, help_text, callback in self._entries()[:9]:
+            yield DiscoveryHit(title, callback, help=help_text)
+
+    async def search(self, query: str) -> Hits:
+        app = cast("MicromanceApp", self.app)
+        matcher = self.matcher(query)
+        for title, help_text, callback in self._entries():
+            score = matcher.match(title)
+            if score > 0:
+                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+        found = 0
+        for gesture in app.library.gestures:
+            text = f"Idea: {gesture.title}"
+            score = matcher.match(text)
+            if score > 0:
+                found += 1
+                yield Hit(
+                    score * 0.9,
+                    matcher.highlight(text),
+                    partial(app.open_gesture, gesture.id),
+                    help=gesture.summary,
+                )
+                if found >= MAX_GESTURE_HITS:
+                    break

@@ -1,0 +1,122 @@
+"""Mark an idea tried: an optional note, how it landed, and the day (default today)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Horizontal, Vertical
+from textual.screen import ModalScreen
+from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+
+from micromance_tui.tui.widgets.field import Field
+
+from micromance_tui.core.journal import REACTIONS
+from micromance_tui.core.models import Gesture
+from micromance_tui.tui.validate import MAX_NOTE, day_problem, note_problem, show_error
+
+
+@dataclass(frozen=True, slots=True)
+class TriedInput:
+    note: str
+    reaction: int | None
+    day: date
+
+
+class TriedDialog(ModalScreen[TriedInput | None]):
+    """Returns what was entered, or None when cancelled."""
+
+    BINDINGS = [
+        Binding("escape", "cancel", "Cancel"),
+        Binding("ctrl+s", "save", "Save"),
+    ]
+
+    def __init__(
+        self,
+        gesture: Gesture,
+        *,
+        today: date,
+        note: str = "",
+        reaction: int | None = None,
+        day: date | None = None,
+        title: str = "Mark as tried",
+    ) -> None:
+        super().__init__()
+        self.gesture = gesture
+        self.today = today
+        self._note = note
+        self._reaction = reaction
+        self._day = day or today
+        self._title = title
+
+    def compose(self) -> ComposeResult:
+        with Vertical(id="dialog", classes="dialog"):
+            yield Label(self._title, classes="dialog-title")
+            yield Static(self.gesture.title, classes="dialog-subtitle")
+            yield Label("How did it land? (optional)")
+            with RadioSet(id="reaction", compact=True):
+                yield RadioButton("skip", value=self._reaction is None, id="r0")
+                for number, label in REACTIONS.items():
+                    yield RadioButton(
+                        str(number), value=self._reaction == number, id=f"r{number}"
+                    )
+            yield Static(
+                "  ".join(f"{n} {label}" for n, label in REACTIONS.items()), classes="muted"
+            )
+            yield Label("Note (optional)", classes="field-label")
+            yield Field(
+                self._note,
+                placeholder="what you did, how it went",
+                max_length=MAX_NOTE,
+                id="note",
+                compact=True,
+            )
+            yield Label("", id="note-error", classes="field-error")
+            yield Label("Day (YYYY-MM-DD)", classes="field-label")
+            yield Field(self._day.isoformat(), id="day", compact=True)
+            yield Label("", id="day-error", classes="field-error")
+            with Horizontal(classes="dialog-buttons"):
+                yield Button("Save (ctrl+s)", variant="primary", id="save", compact=True)
+                yield Button("Cancel (esc)", id="cancel", compact=True)
+
+    def on_mount(self) -> None:
+        self.query_one("#note", Input).focus()
+
+    @on(Input.Changed)
+    def _validate_live(self, event: Input.Changed) -> None:
+        self._problems()
+
+    def _problems(self) -> tuple[str, str]:
+        note = self.query_one("#note", Input).value
+        day = self.query_one("#day", Input).value
+        note_msg = note_problem(note)
+        day_msg = day_problem(day, latest=self.today)
+        show_error(self.query_one("#note-error", Label), note_msg)
+        show_error(self.query_one("#day-error", Label), day_msg)
+        return note_msg, day_msg
+
+    @on(Input.Submitted)
+    @on(Button.Pressed, "#save")
+    def action_save(self) -> None:
+        note_msg, day_msg = self._problems()
+        if note_msg or day_msg:
+            self.query_one("#day" if day_msg else "#note", Input).focus()
+            return
+        pressed = self.query_one("#reaction", RadioSet).pressed_button
+        reaction = None
+        if pressed is not None and pressed.id and pressed.id != "r0":
+            reaction = int(pressed.id[1:])
+        self.dismiss(
+            TriedInput(
+                note=self.query_one("#note", Input).value.strip(),
+                reaction=reaction,
+                day=date.fromisoformat(self.query_one("#day", Input).value.strip()),
+            )
+        )
+
+    @on(Button.Pressed, "#cancel")
+    def action_cancel(self) -> None:
+        self.dismiss(None)

@@ -1,0 +1,47 @@
+"""The frame every top-level screen shares: header, body, the screen keys and the footer."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.app import ComposeResult
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from micromance_tui.tui.widgets.navbar import NavBar
+
+if TYPE_CHECKING:
+    from micromance_tui.tui.app import MicromanceApp
+
+
+class BaseScreen(Screen[None]):
+    """Subclasses set MODE and implement compose_body(); refresh_data() runs when the
+    journal changes anywhere in the app."""
+
+    MODE: ClassVar[str] = ""
+
+    @property
+    def mm(self) -> MicromanceApp:
+        return cast("MicromanceApp", self.app)
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="♥")
+        yield from self.compose_body()
+        yield NavBar(self.MODE)
+        yield Footer(compact=True)
+
+    def compose_body(self) -> ComposeResult:
+        raise NotImplementedError
+
+    def on_mount(self) -> None:
+        from micromance_tui.tui.app import SCREENS
+
+        self.title = SCREENS[self.MODE][0] if self.MODE in SCREENS else ""
+        self.sub_title = ""
+        self.mm.journal_changed.subscribe(self, self._journal_changed)
+
+    def _journal_changed(self, what: str) -> None:
+        self.refresh_data()
+
+    def refresh_data(self) -> None:
+        """Re-read what this screen shows from the journal."""

@@ -1,0 +1,47 @@
+"""One idea on a screen of its own, opened from anywhere (palette, FAQ, guides, journal)."""
+
+from __future__ import annotations
+
+from typing import cast
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.screen import Screen
+from textual.widgets import Footer, Header
+
+from micromance_tui.tui.widgets.gesture_detail import GestureDetail
+
+
+class GestureScreen(Screen[None]):
+    BINDINGS = [
+        Binding("escape", "app.pop_screen", "Back"),
+        Binding("d", "tried", "Done it"),
+        Binding("s", "favourite", "Favourite"),
+    ]
+
+    def __init__(self, gesture_id: str) -> None:
+        super().__init__()
+        self.gesture_id = gesture_id
+
+    def compose(self) -> ComposeResult:
+        yield Header(icon="♥")
+        yield GestureDetail(id="detail")
+        yield Footer(compact=True)
+
+    def on_mount(self) -> None:
+        from micromance_tui.tui.app import MicromanceApp
+
+        app = cast(MicromanceApp, self.app)
+        self.title = app.library.gesture_by_id[self.gesture_id].title
+        self.query_one(GestureDetail).show(self.gesture_id)
+        app.journal_changed.subscribe(self, lambda _: self.query_one(GestureDetail).show(self.gesture_id))
+
+    def action_tried(self) -> None:
+        from micromance_tui.tui.app import MicromanceApp
+
+        cast(MicromanceApp, self.app).mark_tried(self.gesture_id)
+
+    def action_favourite(self) -> None:
+        from micromance_tui.tui.app import MicromanceApp
+
+        cast(MicromanceApp, self.app).toggle_favourite(self.gesture_id)

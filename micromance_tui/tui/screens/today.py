@@ -1,0 +1,125 @@
+"""Today (home): today's idea, the next important date, the week, and the balance."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Button, Label, Static
+
+from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
+from micromance_tui.core.journal import JournalError
+from micromance_tui.tui.screens.base import BaseScreen
+from micromance_tui.tui.widgets.rhythm import LanguageSpread, language_counts, week_text
+
+UPCOMING_DAYS = 14
+
+
+class TodayScreen(BaseScreen):
+    MODE = "today"
+    BINDINGS = [
+        Binding("d", "tried", "Done it"),
+        Binding("n", "another", "Another"),
+        Binding("s", "favourite", "Favourite"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("o", "open", "Open"),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with VerticalScroll(id="today-body"):
+            with Vertical(id="idea-card", classes="card"):
+                yield Label("Today's idea", classes="card-title")
+                yield Static("", id="idea-title")
+                yield Static("", id="idea-summary")
+                yield Static("", id="idea-meta", classes="muted")
+                yield Static("", id="idea-reason", classes="muted")
+                with Vertical(id="idea-buttons"):
+                    yield Button("Done it (d)", id="btn-tried", variant="primary", compact=True)
+                    yield Button("Another (n)", id="btn-another", compact=True)
+                    yield Button("Favourite (s)", id="btn-fav", compact=True)
+                    yield Button("Open (o)", id="btn-open", compact=True)
+            yield Static("", id="upcoming")
+            yield Label("The last 7 days", classes="section-title")
+            yield Static("", id="week")
+            yield Label("The last 30 days across the five languages", classes="section-title")
+            yield LanguageSpread(id="spread")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.info: Today | None = None
+        self.refresh_data()
+
+    def refresh_data(self, another: bool = False) -> None:
+        app = self.mm
+        now = app.now
+        try:
+            self.info = todays_idea(app.library, app.journal, now, another=another)
+        except JournalError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        info = self.info
+        gesture = info.gesture
+        if gesture is None:
+            self.query_one("#idea-title", Static).update("No ideas to choose from.")
+        else:
+            done = "  ✓ done today" if info.tried_today else ""
+            fav = "  ♥" if app.journal.is_favourite(gesture.id) else ""
+            self.query_one("#idea-title", Static).update(f"[b]{gesture.title}[/b]{fav}{done}")
+            self.query_one("#idea-summary", Static).update(gesture.summary)
+            names = " + ".join(app.library.language_name(lid) for lid in gesture.languages)
+            self.query_one("#idea-meta", Static).update(
+                f"{names} · {gesture.effort} · {gesture.cost}"
+            )
+            self.query_one("#idea-reason", Static).update(
+                f"Why this one: {info.reason}." if info.reason else ""
+            )
+        today = now.date()
+        upcoming = app.journal.upcoming_dates(today, UPCOMING_DAYS)
+        self.query_one("#upcoming", Static).update(
+            "\n".join(
+                f"♥ {describe_date(d, days, info.partner_name)} ({date_label(d, days, today)})"
+                for d, days in upcoming[:2]
+            )
+            or "No important dates in the next two weeks. Add birthdays and anniversaries "
+            "on the Partner screen (p)."
+        )
+        entries = app.journal.tried(since=today - timedelta(days=29))
+        self.query_one("#week", Static).update(week_text((e.date for e in entries), today))
+        counts = language_counts(
+            app.library.gesture_by_id[e.gesture_id].language
+            for e in entries
+            if e.gesture_id in app.library.gesture_by_id
+        )
+        self.query_one("#spread", LanguageSpread).show(
+            counts, empty="Nothing tried in the last 30 days yet. Today's idea is a fine start."
+        )
+
+    def _gesture_id(self) -> str | None:
+        return self.info.gesture.id if self.info and self.info.gesture else None
+
+    def action_tried(self) -> None:
+        if gid := self._gesture_id():
+            self.mm.mark_tried(gid)
+
+    def action_another(self) -> None:
+        self.refresh_data(another=True)
+
+    def action_favourite(self) -> None:
+        if gid := self._gesture_id():
+            self.mm.toggle_favourite(gid)
+
+    def action_open(self) -> None:
+        if gid := self._gesture_id():
+            self.mm.open_gesture(gid)
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        actions = {
+            "btn-tried": self.action_tried,
+            "btn-another": self.action_another,
+            "btn-fav": self.action_favourite,
+            "btn-open": self.action_open,
+        }
+        if event.button.id in actions:
+            actions[event.button.id]()

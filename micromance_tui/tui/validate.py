@@ -1,0 +1,55 @@
+"""Checks for what a person types, shared by every form: each returns a message for the
+line under the field, or "" when the value is fine. They mirror the journal's own limits,
+so nothing the form accepts is refused when saved."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Protocol
+
+MAX_NOTE = 2000
+MAX_LABEL = 40
+MAX_TEXT = 500
+MAX_NAME = 40
+
+
+def day_problem(value: str, *, latest: date | None = None, required: bool = True) -> str:
+    text = value.strip()
+    if not text:
+        return "Enter a date as YYYY-MM-DD." if required else ""
+    try:
+        day = date.fromisoformat(text)
+    except ValueError:
+        return f"'{text}' is not a date: use YYYY-MM-DD, like 2026-02-14."
+    if day.year < 1900:
+        return "Use a year from 1900 on."
+    if latest is not None and day > latest:
+        return f"That is in the future; use {latest.isoformat()} or earlier."
+    return ""
+
+
+def text_problem(value: str, what: str, *, limit: int, required: bool) -> str:
+    text = value.strip()
+    if required and not text:
+        return f"{what} cannot be empty."
+    if len(text) > limit:
+        return f"{what} is {len(text)} characters; at most {limit}."
+    if any(ord(ch) < 32 and ch not in "\t\n" for ch in text):
+        return f"{what} has control characters; remove them."
+    return ""
+
+
+def note_problem(value: str) -> str:
+    return text_problem(value, "The note", limit=MAX_NOTE, required=False)
+
+
+class _Updatable(Protocol):
+    display: bool
+
+    def update(self, content: str) -> None: ...
+
+
+def show_error(label: _Updatable, message: str) -> None:
+    """Put a message in the line under a field; the line takes no room when it is empty."""
+    label.update(message)
+    label.display = bool(message)

@@ -1,0 +1,63 @@
+"""Fixtures for Pilot and snapshot tests: a fixed clock, a temp journal, the dark theme,
+no cursor blink. Build apps with `make_app`; use `shipped` for the real content."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from datetime import datetime
+from pathlib import Path
+
+import pytest
+
+from micromance_tui.core import paths as paths_mod
+from micromance_tui.core.clock import fixed_clock
+from micromance_tui.core.content import load_library
+from micromance_tui.core.journal import Journal
+from micromance_tui.core.models import Library
+from micromance_tui.tui.app import MicromanceApp
+
+#: Wednesday 25 November 2026, 9:30 in the morning
+NOW = datetime(2026, 11, 25, 9, 30)
+
+_SHIPPED: Library | None = None
+
+
+def shipped_library() -> Library:
+    global _SHIPPED
+    if _SHIPPED is None:
+        _SHIPPED = load_library(paths_mod.resolve(), use_cache=False).library
+    return _SHIPPED
+
+
+AppFactory = Callable[..., MicromanceApp]
+
+
+@pytest.fixture
+def journal_path(tmp_path: Path) -> Path:
+    return tmp_path / "data" / "journal.json"
+
+
+@pytest.fixture
+def make_app(journal_path: Path) -> AppFactory:
+    """make_app(library=None, now=NOW, theme="textual-dark") -> a MicromanceApp on a temp
+    journal (the same file for every app built in one test, so restarts can be tested)."""
+
+    def factory(
+        library: Library | None = None,
+        now: datetime = NOW,
+        theme: str = "textual-dark",
+        setup: Callable[[Journal], object] | None = None,
+    ) -> MicromanceApp:
+        clock = fixed_clock(now)
+        journal = Journal.open(journal_path, clock=clock)
+        if setup is not None:
+            setup(journal)
+        return MicromanceApp(
+            library or shipped_library(),
+            journal,
+            clock=clock,
+            theme=theme,
+            cursor_blink=False,
+        )
+
+    return factory
