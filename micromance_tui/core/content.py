@@ -93,7 +93,9 @@ class _Checker:
         optional: Iterable[str] = (),
     ) -> dict[str, Node] | None:
         if node.kind != "map":
-            self.error(node, f"{what} should be a mapping of keys to values; found {node.type_word}")
+            self.error(
+                node, f"{what} should be a mapping of keys to values; found {node.type_word}"
+            )
             return None
         required = tuple(required)
         allowed = set(required) | set(optional)
@@ -171,7 +173,9 @@ class _Checker:
         if value not in allowed:
             close = difflib.get_close_matches(value, allowed, n=1)
             hint = f" (did you mean '{close[0]}'?)" if close else ""
-            self.error(node, f"{what}: unknown value '{value}'{hint}; expected one of {', '.join(allowed)}")
+            self.error(
+                node, f"{what}: unknown value '{value}'{hint}; expected one of {', '.join(allowed)}"
+            )
             return None
         return value
 
@@ -261,7 +265,9 @@ def _read_languages(checker: _Checker, root: Node | None) -> list[_ParsedItem]:
         found = {obj.id for obj, _ in out}
         missing = [lid for lid in LANGUAGE_IDS if lid not in found]
         if missing and not checker.errors:
-            checker.error(root, f"missing love language(s): {', '.join(missing)}; all five are needed")
+            checker.error(
+                root, f"missing love language(s): {', '.join(missing)}; all five are needed"
+            )
     return out
 
 
@@ -558,7 +564,9 @@ def _build(results: list[tuple[str, _FileResult]]) -> Library:
     )
 
 
-def _validate_shipped(content_dir: Path) -> tuple[list[tuple[str, _FileResult]], list[ContentError]]:
+def _validate_shipped(
+    content_dir: Path,
+) -> tuple[list[tuple[str, _FileResult]], list[ContentError]]:
     results: list[tuple[str, _FileResult]] = []
     errors: list[ContentError] = []
     for path, kind in _shipped_files(content_dir):
@@ -573,9 +581,7 @@ def _validate_shipped(content_dir: Path) -> tuple[list[tuple[str, _FileResult]],
     return results, errors
 
 
-def _add_user_files(
-    results: list[tuple[str, _FileResult]], paths: Paths
-) -> list[ContentError]:
+def _add_user_files(results: list[tuple[str, _FileResult]], paths: Paths) -> list[ContentError]:
     """Validate each user file on its own against what is loaded; skip a file with errors."""
     reported: list[ContentError] = []
     for path in _user_files(paths):
@@ -689,9 +695,7 @@ def load_library(
     return result
 
 
-def check_files(
-    files: list[Path], paths: Paths
-) -> tuple[Library | None, list[ContentError]]:
+def check_files(files: list[Path], paths: Paths) -> tuple[Library | None, list[ContentError]]:
     """Validate the files given, each by the kind its name says.
 
     Cross-references resolve against the files given and, for kinds not given, the shipped

@@ -103,9 +103,7 @@ def _convert(node: yaml.Node, depth: int, seen: set[int]) -> Node:
     if isinstance(node, yaml.SequenceNode):
         items = [_convert(child, depth + 1, seen) for child in node.value]
         return Node("seq", items, line, column, node.tag)
-    pairs = [
-        (_convert(k, depth + 1, seen), _convert(v, depth + 1, seen)) for k, v in node.value
-    ]
+    pairs = [(_convert(k, depth + 1, seen), _convert(v, depth + 1, seen)) for k, v in node.value]
     return Node("map", pairs, line, column, node.tag)
 
 

@@ -118,7 +118,11 @@ def test_today_json(capsys: pytest.CaptureFixture[str]) -> None:
     data = json.loads(out)
     assert data["date"] == "2026-11-25"
     assert data["idea"]["id"] and data["idea"]["language"] in {
-        "words", "service", "gifts", "time", "touch"
+        "words",
+        "service",
+        "gifts",
+        "time",
+        "touch",
     }
 
 
@@ -180,7 +184,7 @@ def test_tried_bad_values_exit_2(
 
 
 def test_log_since_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
-    run(capsys, "tried", "good-morning-text", "--date", "2026-11-01", "--note", "a, \"b\"")
+    run(capsys, "tried", "good-morning-text", "--date", "2026-11-01", "--note", 'a, "b"')
     run(capsys, "tried", "hug-after-long-day", "--date", "2026-11-24")
     _, out, _ = run(capsys, "log", "--since", "2026-11-10", "--json")
     rows = json.loads(out)
@@ -309,7 +313,9 @@ def test_core_never_imports_textual() -> None:
         "print(any(k == 'textual' or k.startswith('textual.') for k in sys.modules))"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO)}
-    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True)
+    proc = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, check=True
+    )
     assert proc.stdout.strip() == "False"
 
 
@@ -317,6 +323,9 @@ def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:
     env = {**os.environ, "PYTHONPATH": str(REPO)}
     proc = subprocess.run(
         [sys.executable, "-m", "micromance_tui", "--version"],
-        capture_output=True, text=True, env=env, check=False,
+        capture_output=True,
+        text=True,
+        env=env,
+        check=False,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("micromance ")

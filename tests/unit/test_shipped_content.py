@@ -14,7 +14,7 @@ from micromance_tui.core.content import load_library
 from micromance_tui.core.models import LANGUAGE_IDS, MOMENTS, Library
 
 #: two gestures whose word sets overlap more than this (Jaccard) are near-identical
-NEAR_DUPLICATE = 0.6
+NEAR_DUPLICATE = 0.45
 STOP = set(
     "a an and are as at be but by for from have if in is it its of on or so that the their "
     "them they this to was what when with you your".split()
