@@ -56,6 +56,7 @@ class MicromanceApp(App[int]):
     """micromance: small, steady, everyday acts of care."""
 
     TITLE = "micromance"
+    DEFAULT_MODE = "today"
     CSS_PATH = Path(__file__).parent / "app.tcss"
     COMMANDS = App.COMMANDS | {MicromanceCommands}
     MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {  # type: ignore[misc]
@@ -95,7 +96,6 @@ class MicromanceApp(App[int]):
 
     def on_mount(self) -> None:
         self._apply_theme()
-        self.switch_mode("today")
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=12)
 

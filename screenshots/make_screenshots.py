@@ -1,0 +1,93 @@
+"""Make screenshots/*.svg from the real app: one per screen, plus a light-theme one.
+
+Runs the app headless at 120x36 with a fixed date and a temporary journal holding a little
+sample history, opens each screen by its key, and saves what is on screen.
+Usage: python screenshots/make_screenshots.py
+"""
+
+from __future__ import annotations
+
+import asyncio
+import sys
+import tempfile
+from datetime import date, datetime
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from micromance_tui.core import paths as paths_mod  # noqa: E402
+from micromance_tui.core.clock import fixed_clock  # noqa: E402
+from micromance_tui.core.content import load_library  # noqa: E402
+from micromance_tui.core.journal import Journal, QuizResult, new_id  # noqa: E402
+from micromance_tui.tui.app import SCREENS, MicromanceApp  # noqa: E402
+
+NOW = datetime(2026, 11, 25, 9, 30)
+SIZE = (120, 36)
+
+
+def sample_history(journal: Journal) -> None:
+    journal.update_settings(my_name="Alex", partner_name="Sam")
+    journal.set_partner_name("Sam")
+    journal.add_little_thing("Coffee order", "Oat flat white, extra hot, no sugar")
+    journal.add_little_thing("On a bad day", "Quiet first, then a walk; no advice unless asked")
+    journal.add_date("birthday", "Birthday", date(1991, 12, 1), yearly=True)
+    journal.add_date("anniversary", "First date", date(2021, 3, 14), yearly=True)
+    tried = [
+        ("hug-after-long-day", 1, 5, "They melted into it"),
+        ("good-morning-text", 3, 4, ""),
+        ("bring-them-coffee", 5, 5, "Remembered the oat milk"),
+        ("nightly-check-in", 8, 3, "Short one, both tired"),
+        ("mirror-note", 12, 5, "Found it before work"),
+        ("plan-time-together", 17, 4, ""),
+        ("their-favourite-snack", 23, 2, "They were not hungry"),
+    ]
+    for gid, days_ago, reaction, note in tried:
+        day = date.fromordinal(NOW.date().toordinal() - days_ago)
+        journal.add_tried(gid, on=day, reaction=reaction, note=note)
+    journal.add_quiz_result(
+        QuizResult(
+            id=new_id(),
+            who="partner",
+            mode="classic",
+            scores={"words": 5, "service": 4, "gifts": 3, "time": 10, "touch": 8},
+            receive={},
+            give={},
+            answers={},
+            taken="2026-11-20T20:15:00",
+        )
+    )
+    journal.set_favourite("mirror-note", True)
+
+
+async def shoot(app: MicromanceApp, keys: list[str], name: str) -> None:
+    async with app.run_test(size=SIZE) as pilot:
+        await pilot.pause()
+        for key in keys:
+            await pilot.press(key)
+            await pilot.pause()
+        await pilot.pause(0.3)
+        app.save_screenshot(filename=f"{name}.svg", path=str(HERE))
+        print(f"wrote screenshots/{name}.svg")
+
+
+async def main() -> None:
+    library = load_library(paths_mod.resolve(), use_cache=False).library
+    with tempfile.TemporaryDirectory() as tmp:
+        journal_path = Path(tmp) / "journal.json"
+        clock = fixed_clock(NOW)
+        sample_history(Journal.open(journal_path, clock=clock))
+
+        def make(theme: str = "textual-dark") -> MicromanceApp:
+            journal = Journal.open(journal_path, clock=clock)
+            return MicromanceApp(library, journal, clock=clock, theme=theme, cursor_blink=False)
+
+        for mode, (_, key, _, _) in SCREENS.items():
+            keys = [] if mode == "today" else [key]
+            await shoot(make(), keys, mode)
+        await shoot(make(), ["o"], "gesture")
+        await shoot(make("textual-light"), [], "today-light")
+
+
+if __name__ == "__main__":
+    asyncio.run(main())

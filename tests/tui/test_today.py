@@ -1,0 +1,129 @@
+"""Today (home): today's idea, marking it tried, another idea, favourites, the week."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from micromance_tui.core.daily import todays_idea
+from micromance_tui.tui.dialogs.tried import TriedDialog
+from micromance_tui.tui.screens.today import TodayScreen
+from micromance_tui.tui.widgets.field import Field
+from tests.tui.conftest import NOW, AppFactory
+
+
+async def test_home_shows_the_same_idea_as_the_cli(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        assert screen.info is not None and screen.info.gesture is not None
+        expected = todays_idea(app.library, app.journal, NOW).gesture
+        assert screen.info.gesture == expected
+        title = str(screen.query_one("#idea-title").render())
+        assert expected is not None and expected.title in title
+
+
+async def test_mark_tried_with_note_and_reaction(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen) and screen.info and screen.info.gesture
+        gid = screen.info.gesture.id
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TriedDialog)
+        dialog.query_one("#note", Field).value = "they smiled"
+        await pilot.click("#r5")
+        await pilot.click("#save")
+        await pilot.pause()
+        entries = app.journal.tried()
+        assert [(e.gesture_id, e.note, e.reaction, e.date) for e in entries] == [
+            (gid, "they smiled", 5, date(2026, 11, 25))
+        ]
+        assert "done today" in str(app.screen.query_one("#idea-title").render())
+        assert "today ●" in str(app.screen.query_one("#week").render())
+
+
+async def test_invalid_day_is_refused_under_the_field(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TriedDialog)
+        dialog.query_one("#day", Field).value = "2026-12-31"
+        await pilot.click("#save")
+        await pilot.pause()
+        assert isinstance(app.screen, TriedDialog)
+        assert "in the future" in str(dialog.query_one("#day-error").render())
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.journal.tried() == []
+
+
+async def test_another_changes_the_idea_and_sticks(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen) and screen.info
+        first = screen.info.gesture
+        await pilot.press("n")
+        await pilot.pause()
+        second = screen.info.gesture
+        assert second is not None and second != first
+    # The CLI and a restarted app now agree on the new idea.
+    assert todays_idea(app.library, app.journal, NOW).gesture == second
+
+
+async def test_favourite_toggles(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen) and screen.info and screen.info.gesture
+        await pilot.press("s")
+        await pilot.pause()
+        assert app.journal.favourites() == {screen.info.gesture.id}
+        assert "♥" in str(screen.query_one("#idea-title").render())
+
+
+async def test_spread_counts_the_last_30_days(make_app: AppFactory) -> None:
+    def setup(journal) -> None:  # type: ignore[no-untyped-def]
+        journal.add_tried("hug-after-long-day", on=date(2026, 11, 20))
+        journal.add_tried("back-rub-after-stress", on=date(2026, 11, 24))
+        journal.add_tried("good-morning-text", on=date(2026, 9, 1))  # outside 30 days
+
+    app = make_app(setup=setup)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        spread = str(app.screen.query_one("#spread").render())
+        touch_line = next(line for line in spread.splitlines() if "Physical touch" in line)
+        words_line = next(line for line in spread.splitlines() if "Words" in line)
+        assert touch_line.rstrip().endswith(" 2")
+        assert words_line.rstrip().endswith(" 0")
+
+
+async def test_every_screen_opens_by_key_and_palette(make_app: AppFactory) -> None:
+    from micromance_tui.tui.app import SCREENS
+
+    app = make_app(now=datetime(2026, 11, 25, 20, 0))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        await pilot.press("ctrl+p")
+        await pilot.pause()
+        await pilot.press(*"browse")
+        await pilot.pause(0.3)
+        await pilot.press("enter")
+        await pilot.pause()
+        assert app.current_mode == "browse"
+        for mode, (_, key, _, _) in SCREENS.items():
+            if mode in ("quiz",):
+                continue
+            await pilot.press(key)
+            await pilot.pause()
+            assert app.current_mode == mode, key
