@@ -1,0 +1,1654 @@
+"""The user's journal: what they tried and how it landed, favourites, quiz results, the
+partner profile and settings. Core only: never imports Textual.
+
+API
+---
+``Journal.open(path, *, clock=datetime.now) -> Journal`` creates the file if it is missing,
+moves a corrupt one aside (``journal.recovered_from``, ``journal.recovery_message()``),
+refuses a newer schema (``JournalNewerError``, nothing written), migrates an older one
+(``journal.migrated_from``), and opens a read-only journal for reading
+(``journal.read_only``). ``close()``; also a context manager.
+
+Tried entries
+    ``add_tried(gesture_id, *, on=None, at=None, note="", reaction=None, for_whom="partner")
+    -> TriedEntry``, ``edit_tried(entry_id, *, note=, reaction=, on=, at=, for_whom=) ->
+    TriedEntry`` (omitted arguments stay unchanged), ``delete_tried(entry_id) -> TriedEntry``,
+    ``restore_tried(entry) -> None`` (undo of a delete, same id), ``get_tried(entry_id) ->
+    TriedEntry``, ``tried(since=None) -> list[TriedEntry]`` (newest first),
+    ``last_tried() -> dict[str, date]`` (gesture id -> most recent date).
+Favourites
+    ``is_favourite(gid) -> bool``, ``favourites() -> set[str]``, ``set_favourite(gid, on)``,
+    ``toggle_favourite(gid) -> bool``.
+Quiz
+    ``add_quiz_result(result)``, ``quiz_results(who=None) -> list[QuizResult]`` (newest
+    first), ``latest_quiz_result(who) -> QuizResult | None``, ``quiz_progress() ->
+    QuizProgress | None``, ``save_quiz_progress(progress | None)`` (None clears).
+Partner
+    ``partner() -> Partner``, ``set_partner_name(name)``, ``add_little_thing(label, text) ->
+    LittleThing``, ``edit_little_thing(id, label, text) -> LittleThing``,
+    ``remove_little_thing(id) -> LittleThing``, ``add_date(kind, label, date, yearly=True) ->
+    ImportantDate``, ``edit_date(id, *, kind=, label=, date=, yearly=) -> ImportantDate``,
+    ``remove_date(id) -> ImportantDate``, ``upcoming_dates(today, within_days) ->
+    list[tuple[ImportantDate, int]]`` (soonest first).
+Settings
+    ``settings() -> Settings``, ``update_settings(*, theme=, apart=, my_name=,
+    partner_name=) -> Settings``. The partner's name is ``settings().partner_name``;
+    ``partner().name`` is the same value.
+Export and import
+    ``export_data() -> dict`` (everything, JSON-ready), ``import_data(data) -> ImportReport``
+    (validates everything first; merges by id; importing twice adds nothing).
+
+Module level: ``SCHEMA_VERSION``, ``schema_of(data)``, ``migrate(data)``, ``new_id()``,
+``REACTIONS``, the dataclasses, and the errors (all subclass ``JournalError``; ``str()`` is
+one line for the user): ``JournalCorruptError``, ``JournalNewerError``,
+``JournalAccessError``, ``JournalWriteError``, ``JournalValueError``, ``JournalNotFound``,
+``JournalImportError``.
+
+The file is TinyDB's layout (tables of documents keyed by decimal ids) written by
+:class:`~micromance_tui.core.storage.SafeJSONStorage`, so ``TinyDB(path,
+storage=SafeJSONStorage)`` reads it. The journal works on the whole document under the
+storage's inter-process lock rather than through TinyDB's ``Table``, whose query cache and
+next-id counter are per process and go stale when two copies of the app write.
+
+Schema versions: 1 had no ids (tried entries held ``gesture``, ``date`` and ``note`` only; a
+file with no ``meta`` table counts as 1); 2 adds ids, times, reactions, whom an idea was
+for, creation times, quiz results, the partner profile and settings.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import copy
+import datetime as dt
+import enum
+import math
+import os
+import re
+import uuid
+from collections.abc import Callable, Iterable, Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, Final, Literal, TypeVar
+
+from micromance_tui.core.storage import (
+    Data,
+    JournalAccessError,
+    JournalCorruptError,
+    JournalError,
+    JournalWriteError,
+    SafeJSONStorage,
+    os_reason,
+)
+from micromance_tui.core.textcheck import bad_characters
+
+__all__ = [
+    "DATE_KINDS",
+    "EXPORT_FORMAT",
+    "QUIZ_MODES",
+    "REACTIONS",
+    "SCHEMA_VERSION",
+    "UNSET",
+    "WHO",
+    "ImportReport",
+    "ImportantDate",
+    "Journal",
+    "JournalAccessError",
+    "JournalCorruptError",
+    "JournalError",
+    "JournalImportError",
+    "JournalNewerError",
+    "JournalNotFound",
+    "JournalValueError",
+    "JournalWriteError",
+    "LittleThing",
+    "Partner",
+    "QuizProgress",
+    "QuizResult",
+    "Settings",
+    "TriedEntry",
+    "bad_characters",
+    "migrate",
+    "new_id",
+    "schema_of",
+]
+
+SCHEMA_VERSION: Final = 2
+EXPORT_FORMAT: Final = "micromance-export"
+
+REACTIONS: dict[int, str] = {
+    1: "fell flat",
+    2: "so-so",
+    3: "fine",
+    4: "went well",
+    5: "loved it",
+}
+WHO: tuple[str, ...] = ("me", "partner")
+QUIZ_MODES: tuple[str, ...] = ("classic", "rating")
+DATE_KINDS: tuple[str, ...] = ("birthday", "anniversary", "custom")
+DEFAULT_FOR_WHOM: Final = "partner"
+DEFAULT_THEME: Final = "textual-dark"
+
+MAX_NOTE: Final = 2000
+MAX_LABEL: Final = 40
+MAX_TEXT: Final = 500
+MAX_NAME: Final = 40
+MAX_GESTURE_ID: Final = 100
+MAX_THEME: Final = 60
+MAX_ID: Final = 64
+
+# Table names in the file.
+T_META: Final = "meta"
+T_TRIED: Final = "tried"
+T_FAVOURITES: Final = "favourites"
+T_QUIZ_RESULTS: Final = "quiz_results"
+T_QUIZ_PROGRESS: Final = "quiz_progress"
+T_LITTLE_THINGS: Final = "little_things"
+T_DATES: Final = "dates"
+T_SETTINGS: Final = "settings"
+T_DAILY: Final = "daily"
+
+Clock = Callable[[], datetime]
+T = TypeVar("T")
+
+_TIME_RE = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
+_ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
+
+
+class _Unset(enum.Enum):
+    UNSET = enum.auto()
+
+    def __repr__(self) -> str:
+        return "UNSET"
+
+
+UNSET: Final = _Unset.UNSET
+"""Default of keyword arguments that mean "leave unchanged"."""
+
+
+# -- errors ------------------------------------------------------------------------------
+
+
+class JournalNewerError(JournalError):
+    """The file was written by a newer micromance; it is left untouched."""
+
+    def __init__(self, path: Path, found: int, supported: int) -> None:
+        self.path = path
+        self.found = found
+        self.supported = supported
+        super().__init__(
+            f"{path} was written by a newer micromance (journal schema {found}; this version "
+            f"reads up to {supported}): it was left untouched; update micromance to use it"
+        )
+
+
+class JournalValueError(JournalError, ValueError):
+    """A value the journal does not accept: ``reaction 7 is not allowed: use 1 to 5``."""
+
+    def __init__(self, field: str, value: object, allowed: str) -> None:
+        self.field = field
+        self.value = value
+        self.allowed = allowed
+        super().__init__(f"{field} {_show(value)} is not allowed: {allowed}")
+
+
+class JournalNotFound(JournalError, KeyError):
+    """No entry with that id."""
+
+    def __init__(self, kind: str, entry_id: str) -> None:
+        self.kind = kind
+        self.entry_id = entry_id
+        super().__init__(f"no {kind} with id {entry_id!r}")
+
+    def __str__(self) -> str:  # KeyError would quote the whole message
+        return f"no {self.kind} with id {self.entry_id!r}"
+
+
+class JournalImportError(JournalError):
+    """An import file that cannot be used; nothing was changed."""
+
+    def __init__(self, reason: str) -> None:
+        self.reason = reason
+        super().__init__(reason)
+
+
+def _show(value: object) -> str:
+    if isinstance(value, str):
+        return f"of {len(value)} characters" if len(value) > 30 else repr(value)
+    if isinstance(value, (date, datetime)):
+        return value.isoformat()
+    return repr(value)
+
+
+# -- data classes ------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class TriedEntry:
+    """One idea tried: when, a note, how it landed (``REACTIONS``), whom it was for."""
+
+    id: str
+    gesture_id: str
+    date: date
+    time: str  # "HH:MM" or ""
+    note: str
+    reaction: int | None
+    for_whom: str
+    created: str  # ISO date and time
+
+    @property
+    def reaction_text(self) -> str:
+        return REACTIONS.get(self.reaction, "") if self.reaction is not None else ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "gesture": self.gesture_id,
+            "date": self.date.isoformat(),
+            "time": self.time,
+            "note": self.note,
+            "reaction": self.reaction,
+            "for_whom": self.for_whom,
+            "created": self.created,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class LittleThing:
+    """A labelled note about the partner: "Coffee" -> "oat flat white, no sugar"."""
+
+    id: str
+    label: str
+    text: str
+
+    def to_json(self) -> dict[str, Any]:
+        return {"id": self.id, "label": self.label, "text": self.text}
+
+
+@dataclass(frozen=True, slots=True)
+class ImportantDate:
+    """A birthday, anniversary or custom date; yearly ones come round every year."""
+
+    id: str
+    kind: str  # one of DATE_KINDS
+    label: str
+    date: date
+    yearly: bool = True
+
+    def next_occurrence(self, today: dt.date) -> dt.date | None:
+        """The next day (today included) this date falls on; None if it is past for good.
+
+        A yearly 29 February falls on 28 February in other years.
+        """
+        if self.date >= today:
+            return self.date
+        if not self.yearly:
+            return None
+        this_year = _in_year(self.date, today.year)
+        return this_year if this_year >= today else _in_year(self.date, today.year + 1)
+
+    def days_until(self, today: dt.date) -> int | None:
+        upcoming = self.next_occurrence(today)
+        return None if upcoming is None else (upcoming - today).days
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "kind": self.kind,
+            "label": self.label,
+            "date": self.date.isoformat(),
+            "yearly": self.yearly,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Partner:
+    name: str
+    little_things: tuple[LittleThing, ...] = ()
+    dates: tuple[ImportantDate, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class QuizResult:
+    """A finished quiz. Classic: ``scores`` counts per language id, ``answers`` 1 (side a) or
+    2 (side b). Rating: ``receive`` and ``give`` averages per language, ``answers`` 1-5."""
+
+    id: str
+    who: str  # "me" or "partner"
+    mode: str  # "classic" or "rating"
+    scores: dict[str, float]
+    receive: dict[str, float]
+    give: dict[str, float]
+    answers: dict[str, int]
+    taken: str  # ISO date and time
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "who": self.who,
+            "mode": self.mode,
+            "scores": dict(self.scores),
+            "receive": dict(self.receive),
+            "give": dict(self.give),
+            "answers": dict(self.answers),
+            "taken": self.taken,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class QuizProgress:
+    """An unfinished quiz to resume."""
+
+    who: str
+    mode: str
+    answers: dict[str, int]
+    position: int
+    started: str  # ISO date and time
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "who": self.who,
+            "mode": self.mode,
+            "answers": dict(self.answers),
+            "position": self.position,
+            "started": self.started,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    theme: str = DEFAULT_THEME
+    apart: bool = False
+    my_name: str = ""
+    partner_name: str = ""
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "theme": self.theme,
+            "apart": self.apart,
+            "my_name": self.my_name,
+            "partner_name": self.partner_name,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class ImportReport:
+    """How many things an import added."""
+
+    tried: int = 0
+    favourites: int = 0
+    quiz_results: int = 0
+    little_things: int = 0
+    dates: int = 0
+    settings: int = 0
+    quiz_progress: int = 0
+    skipped: dict[str, int] = field(default_factory=dict)  # already present, by kind
+
+    @property
+    def total(self) -> int:
+        return (
+            self.tried
+            + self.favourites
+            + self.quiz_results
+            + self.little_things
+            + self.dates
+            + self.settings
+            + self.quiz_progress
+        )
+
+    def __str__(self) -> str:
+        parts = [
+            _count(self.tried, "tried entry", "tried entries"),
+            _count(self.favourites, "favourite", "favourites"),
+            _count(self.quiz_results, "quiz result", "quiz results"),
+            _count(self.little_things, "little thing", "little things"),
+            _count(self.dates, "date", "dates"),
+            _count(self.settings, "setting", "settings"),
+            _count(self.quiz_progress, "unfinished quiz", "unfinished quizzes"),
+        ]
+        added = [p for p in parts if p]
+        return "added " + ", ".join(added) if added else "nothing new to add"
+
+
+def _count(n: int, one: str, many: str) -> str:
+    return "" if n == 0 else f"{n} {one if n == 1 else many}"
+
+
+def new_id() -> str:
+    """A fresh entry id: a uuid4 as 32 hex digits."""
+    return uuid.uuid4().hex
+
+
+def _in_year(day: date, year: int) -> date:
+    try:
+        return day.replace(year=year)
+    except ValueError:  # 29 February in a common year
+        return date(year, 2, 28)
+
+
+# -- validation --------------------------------------------------------------------------
+
+
+def _text(field_name: str, value: object, *, low: int, high: int) -> str:
+    if not isinstance(value, str):
+        raise JournalValueError(field_name, value, "use text")
+    stripped = value.strip()
+    if not low <= len(stripped) <= high:
+        allowed = (
+            f"use at most {high} characters"
+            if low == 0
+            else f"use {low} to {high} characters"
+            if low < high
+            else f"use {high} characters"
+        )
+        raise JournalValueError(field_name, value if stripped else stripped, allowed)
+    problem = bad_characters(stripped)
+    if problem:
+        raise JournalValueError(field_name, value, f"it has {problem}; remove them")
+    return stripped
+
+
+def _reaction(value: object) -> int | None:
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, int) or value not in REACTIONS:
+        raise JournalValueError("reaction", value, "use 1 to 5, or none")
+    return value
+
+
+def _time(value: object) -> str:
+    if value == "":
+        return ""
+    if not isinstance(value, str) or not _TIME_RE.fullmatch(value):
+        raise JournalValueError("time", value, "use HH:MM (00:00 to 23:59), or empty")
+    return value
+
+
+def _day(field_name: str, value: object) -> date:
+    if not isinstance(value, date) or isinstance(value, datetime):
+        raise JournalValueError(field_name, value, "use a date")
+    return value
+
+
+def _not_future(value: date, today: date) -> date:
+    if value > today:
+        raise JournalValueError("date", value, f"use today ({today.isoformat()}) or earlier")
+    return value
+
+
+def _choice(field_name: str, value: object, choices: Iterable[str]) -> str:
+    options = tuple(choices)
+    if not isinstance(value, str) or value not in options:
+        raise JournalValueError(field_name, value, "use " + " or ".join(options))
+    return value
+
+
+def _entry_id(value: object) -> str:
+    if not isinstance(value, str) or not _ID_RE.fullmatch(value):
+        raise JournalValueError("id", value, "use 1 to 64 letters, digits or -_.:")
+    return value
+
+
+def _timestamp(field_name: str, value: object) -> str:
+    if not isinstance(value, str):
+        raise JournalValueError(field_name, value, "use an ISO date and time")
+    try:
+        datetime.fromisoformat(value)
+    except ValueError:
+        raise JournalValueError(field_name, value, "use an ISO date and time") from None
+    return value
+
+
+def _numbers(field_name: str, value: object) -> dict[str, float]:
+    if not isinstance(value, Mapping):
+        raise JournalValueError(field_name, value, "use an object of numbers")
+    result: dict[str, float] = {}
+    for key, number in value.items():
+        if not isinstance(key, str) or not 1 <= len(key) <= MAX_LABEL:
+            raise JournalValueError(f"{field_name} key", key, "use a language id")
+        if (
+            isinstance(number, bool)
+            or not isinstance(number, (int, float))
+            or not math.isfinite(number)
+            or number < 0
+        ):
+            raise JournalValueError(f"{field_name}[{key!r}]", number, "use a number of 0 or more")
+        result[key] = number
+    return result
+
+
+def _answers(value: object, mode: str) -> dict[str, int]:
+    if not isinstance(value, Mapping):
+        raise JournalValueError("answers", value, "use an object of item id -> choice")
+    allowed = (1, 2) if mode == "classic" else (1, 2, 3, 4, 5)
+    hint = "use 1 (side a) or 2 (side b)" if mode == "classic" else "use 1 to 5"
+    result: dict[str, int] = {}
+    for key, choice in value.items():
+        if not isinstance(key, str) or not 1 <= len(key) <= MAX_GESTURE_ID:
+            raise JournalValueError("answers key", key, "use a quiz item id")
+        if isinstance(choice, bool) or not isinstance(choice, int) or choice not in allowed:
+            raise JournalValueError(f"answers[{key!r}]", choice, hint)
+        result[key] = choice
+    return result
+
+
+def _gesture_id(value: object) -> str:
+    gid = _text("gesture id", value, low=1, high=MAX_GESTURE_ID)
+    if gid != value:
+        raise JournalValueError("gesture id", value, "use an id without spaces around it")
+    return gid
+
+
+def _checked_quiz_result(result: QuizResult) -> QuizResult:
+    mode = _choice("mode", result.mode, QUIZ_MODES)
+    return QuizResult(
+        id=_entry_id(result.id),
+        who=_choice("who", result.who, WHO),
+        mode=mode,
+        scores=_numbers("scores", result.scores),
+        receive=_numbers("receive", result.receive),
+        give=_numbers("give", result.give),
+        answers=_answers(result.answers, mode),
+        taken=_timestamp("taken", result.taken),
+    )
+
+
+def _checked_progress(progress: QuizProgress) -> QuizProgress:
+    mode = _choice("mode", progress.mode, QUIZ_MODES)
+    position = progress.position
+    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
+        raise JournalValueError("position", position, "use a whole number of 0 or more")
+    return QuizProgress(
+        who=_choice("who", progress.who, WHO),
+        mode=mode,
+        answers=_answers(progress.answers, mode),
+        position=position,
+        started=_timestamp("started", progress.started),
+    )
+
+
+def _checked_tried(entry: TriedEntry, today: date | None) -> TriedEntry:
+    day = _day("date", entry.date)
+    if today is not None:
+        _not_future(day, today)
+    return TriedEntry(
+        id=_entry_id(entry.id),
+        gesture_id=_gesture_id(entry.gesture_id),
+        date=day,
+        time=_time(entry.time),
+        note=_text("note", entry.note, low=0, high=MAX_NOTE),
+        reaction=_reaction(entry.reaction),
+        for_whom=_text("for_whom", entry.for_whom, low=1, high=MAX_NAME),
+        created=_timestamp("created", entry.created),
+    )
+
+
+def _checked_little_thing(thing: LittleThing) -> LittleThing:
+    return LittleThing(
+        id=_entry_id(thing.id),
+        label=_text("label", thing.label, low=1, high=MAX_LABEL),
+        text=_text("text", thing.text, low=1, high=MAX_TEXT),
+    )
+
+
+def _checked_date(item: ImportantDate) -> ImportantDate:
+    if not isinstance(item.yearly, bool):
+        raise JournalValueError("yearly", item.yearly, "use true or false")
+    return ImportantDate(
+        id=_entry_id(item.id),
+        kind=_choice("kind", item.kind, DATE_KINDS),
+        label=_text("label", item.label, low=1, high=MAX_LABEL),
+        date=_day("date", item.date),
+        yearly=item.yearly,
+    )
+
+
+def _checked_settings(settings: Settings) -> Settings:
+    if not isinstance(settings.apart, bool):
+        raise JournalValueError("apart", settings.apart, "use true or false")
+    return Settings(
+        theme=_text("theme", settings.theme, low=1, high=MAX_THEME),
+        apart=settings.apart,
+        my_name=_text("my_name", settings.my_name, low=0, high=MAX_NAME),
+        partner_name=_text("partner_name", settings.partner_name, low=0, high=MAX_NAME),
+    )
+
+
+# -- documents <-> data classes ------------------------------------------------------------
+# Reading is lenient: a document that does not convert is skipped (and kept in the file).
+
+
+def _tried_from_doc(doc: Mapping[str, Any]) -> TriedEntry | None:
+    try:
+        reaction = doc.get("reaction")
+        return TriedEntry(
+            id=str(doc["id"]),
+            gesture_id=str(doc["gesture"]),
+            date=date.fromisoformat(doc["date"]),
+            time=str(doc.get("time") or ""),
+            note=str(doc.get("note") or ""),
+            reaction=reaction if isinstance(reaction, int) and reaction in REACTIONS else None,
+            for_whom=str(doc.get("for_whom") or DEFAULT_FOR_WHOM),
+            created=str(doc.get("created") or ""),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _quiz_result_from_doc(doc: Mapping[str, Any]) -> QuizResult | None:
+    try:
+        return QuizResult(
+            id=str(doc["id"]),
+            who=str(doc["who"]),
+            mode=str(doc["mode"]),
+            scores=dict(doc.get("scores") or {}),
+            receive=dict(doc.get("receive") or {}),
+            give=dict(doc.get("give") or {}),
+            answers=dict(doc.get("answers") or {}),
+            taken=str(doc["taken"]),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _progress_from_doc(doc: Mapping[str, Any]) -> QuizProgress | None:
+    try:
+        return QuizProgress(
+            who=str(doc["who"]),
+            mode=str(doc["mode"]),
+            answers=dict(doc.get("answers") or {}),
+            position=int(doc.get("position") or 0),
+            started=str(doc.get("started") or ""),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _little_thing_from_doc(doc: Mapping[str, Any]) -> LittleThing | None:
+    try:
+        return LittleThing(id=str(doc["id"]), label=str(doc["label"]), text=str(doc["text"]))
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _date_from_doc(doc: Mapping[str, Any]) -> ImportantDate | None:
+    try:
+        return ImportantDate(
+            id=str(doc["id"]),
+            kind=str(doc.get("kind") or "custom"),
+            label=str(doc["label"]),
+            date=date.fromisoformat(doc["date"]),
+            yearly=bool(doc.get("yearly", True)),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _settings_from_doc(doc: Mapping[str, Any] | None) -> Settings:
+    if not doc:
+        return Settings()
+    theme, my_name, partner_name = doc.get("theme"), doc.get("my_name"), doc.get("partner_name")
+    return Settings(
+        theme=theme if isinstance(theme, str) and theme else DEFAULT_THEME,
+        apart=doc.get("apart") is True,
+        my_name=my_name if isinstance(my_name, str) else "",
+        partner_name=partner_name if isinstance(partner_name, str) else "",
+    )
+
+
+def _convert(table: Mapping[str, Any], convert: Callable[[Mapping[str, Any]], T | None]) -> list[T]:
+    result: list[T] = []
+    for doc in table.values():
+        item = convert(doc)
+        if item is not None:
+            result.append(item)
+    return result
+
+
+# -- raw tables --------------------------------------------------------------------------
+
+
+def _next_doc_id(table: dict[str, Any]) -> str:
+    """A TinyDB document id not used in ``table``: O(1) when ids are in order (ours are)."""
+    if not table:
+        return "1"
+    last = next(reversed(table.keys()))
+    if last.isdecimal() and str(int(last) + 1) not in table:
+        return str(int(last) + 1)
+    return str(max(int(key) for key in table if key.isdecimal()) + 1)
+
+
+def _insert(data: Data, table_name: str, doc: dict[str, Any]) -> None:
+    table = data.setdefault(table_name, {})
+    table[_next_doc_id(table)] = doc
+
+
+def _key_of(table: Mapping[str, Any], entry_id: str) -> str | None:
+    for key, doc in table.items():
+        if doc.get("id") == entry_id:
+            return key
+    return None
+
+
+def _ids(table: Mapping[str, Any]) -> set[str]:
+    return {doc["id"] for doc in table.values() if isinstance(doc.get("id"), str)}
+
+
+def _single(data: Data, table_name: str) -> dict[str, Any] | None:
+    table = data.get(table_name) or {}
+    for doc in table.values():
+        if isinstance(doc, dict):
+            return doc
+    return None
+
+
+def _fresh() -> Data:
+    return {T_META: {"1": {"schema": SCHEMA_VERSION}}}
+
+
+# -- schema and migration ----------------------------------------------------------------
+
+
+def schema_of(data: Mapping[str, Any]) -> int:
+    """The schema version of a journal's data; ValueError if the ``meta`` table is wrong.
+
+    A file without a ``meta`` table is version 1 (the layout before the table existed).
+    """
+    meta = data.get(T_META)
+    if meta is None:
+        return 1
+    for doc in meta.values():
+        if "schema" in doc:
+            version = doc["schema"]
+            if isinstance(version, bool) or not isinstance(version, int) or version < 1:
+                raise ValueError(f"meta: schema {version!r} is not a version number")
+            return version
+    raise ValueError("meta: no schema version")
+
+
+def _migrate_1_to_2(data: Data) -> None:
+    for doc in (data.get(T_TRIED) or {}).values():
+        if "id" not in doc:
+            doc["id"] = new_id()
+        day = doc.get("date")
+        doc.setdefault("time", "")
+        doc.setdefault("note", "")
+        doc.setdefault("reaction", None)
+        doc.setdefault("for_whom", DEFAULT_FOR_WHOM)
+        doc.setdefault("created", f"{day}T00:00:00" if isinstance(day, str) else "")
+
+
+_MIGRATIONS: dict[int, Callable[[Data], None]] = {1: _migrate_1_to_2}
+
+
+def migrate(data: Data) -> Data:
+    """Upgrade ``data`` in place to ``SCHEMA_VERSION`` and return it.
+
+    ValueError if it is from a newer version or its ``meta`` table is wrong.
+    """
+    version = schema_of(data)
+    if version > SCHEMA_VERSION:
+        raise ValueError(f"schema {version} is newer than {SCHEMA_VERSION}")
+    while version < SCHEMA_VERSION:
+        _MIGRATIONS[version](data)
+        version += 1
+    data[T_META] = {"1": {"schema": SCHEMA_VERSION}}
+    return data
+
+
+# -- the journal -------------------------------------------------------------------------
+
+
+class Journal:
+    """The user's journal in one file. Create with :meth:`Journal.open`."""
+
+    def __init__(self, storage: SafeJSONStorage, clock: Clock) -> None:
+        self._storage = storage
+        self._clock = clock
+        self.path: Path = storage.path
+        self.recovered_from: Path | None = None
+        """Where a corrupt journal was moved on open (a fresh one was started)."""
+        self.corrupt_reason: str | None = None
+        self.migrated_from: int | None = None
+        """The schema version the file was migrated from on open, if it was."""
+        self.backup: Path | None = None
+        """A copy of the file as it was before a migration."""
+        self.read_only = False
+
+    # -- opening ------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, path: Path | str, *, clock: Clock | None = None) -> Journal:
+        """Open (creating if needed) the journal at ``path``; see the module docstring."""
+        storage = SafeJSONStorage(Path(path))
+        journal = cls(storage, clock or datetime.now)
+        try:
+            journal._start()
+        except BaseException:
+            storage.close()
+            raise
+        return journal
+
+    def _start(self) -> None:
+        self.read_only = not self._writable()
+        with self._storage.lock():
+            version: int | None = None
+            try:
+                data = self._storage.read()
+                if data is not None:
+                    version = self._version(data)
+            except JournalCorruptError as exc:
+                if self.read_only:
+                    raise
+                self.corrupt_reason = exc.reason
+                self.recovered_from = self._move_aside(exc)
+                data = None
+            if data is None:
+                if not self.read_only:
+                    self._storage.write(_fresh())
+                return
+            assert version is not None
+            if version > SCHEMA_VERSION:
+                raise JournalNewerError(self.path, version, SCHEMA_VERSION)
+            if version < SCHEMA_VERSION and not self.read_only:
+                self.backup = self._link_aside(f"schema-{version}.bak")
+                self._storage.write(migrate(copy.deepcopy(data)))
+                self.migrated_from = version
+
+    def _writable(self) -> bool:
+        if not os.access(self._storage.folder, os.W_OK | os.X_OK):
+            return False
+        return not (self.path.exists() and not os.access(self.path, os.W_OK))
+
+    def _version(self, data: Data) -> int:
+        try:
+            return schema_of(data)
+        except ValueError as exc:
+            raise JournalCorruptError(self.path, str(exc)) from None
+
+    def _aside_name(self, suffix: str) -> Path:
+        base = self.path.with_name(f"{self.path.name}.{suffix}")
+        candidate, n = base, 1
+        while os.path.lexists(candidate):
+            n += 1
+            candidate = base.with_name(f"{base.name}-{n}")
+        return candidate
+
+    def _link_aside(self, suffix: str) -> Path | None:
+        """Keep the current file under another name (a hard link; never overwrites)."""
+        for _ in range(100):
+            target = self._aside_name(suffix)
+            try:
+                os.link(self.path, target)
+            except FileExistsError:
+                continue
+            except OSError:
+                return None
+            return target
+        return None
+
+    def _move_aside(self, exc: JournalCorruptError) -> Path:
+        stamp = self._clock().strftime("%Y%m%d-%H%M%S")
+        target = self._link_aside(f"corrupt-{stamp}")
+        try:
+            if target is not None:
+                os.unlink(self.path)
+            else:  # no hard links here: rename, having checked the name is free
+                target = self._aside_name(f"corrupt-{stamp}")
+                os.rename(self.path, target)
+        except OSError as err:
+            raise JournalCorruptError(
+                self.path, f"{exc.reason}; it could not be moved aside ({os_reason(err)})"
+            ) from err
+        self._storage.invalidate()
+        return target
+
+    def recovery_message(self) -> str | None:
+        """One line for the user when a corrupt journal was moved aside on open."""
+        if self.recovered_from is None:
+            return None
+        return (
+            f"the journal {self.path} could not be read ({self.corrupt_reason}); "
+            f"it was moved to {self.recovered_from} and a fresh journal was started"
+        )
+
+    def close(self) -> None:
+        self._storage.close()
+
+    def __enter__(self) -> Journal:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    # -- reading and writing the data ---------------------------------------------------
+
+    def _data(self) -> Data:
+        """The current data for reading (do not change it)."""
+        data = self._storage.read()
+        if data is None:
+            return _fresh()
+        version = self._version(data)
+        if version > SCHEMA_VERSION:
+            raise JournalNewerError(self.path, version, SCHEMA_VERSION)
+        if version < SCHEMA_VERSION:  # a read-only journal we could not migrate
+            return migrate(copy.deepcopy(data))
+        return data
+
+    def _mutate(
+        self, change: Callable[[Data], T], *, changed: Callable[[T], bool] | None = None
+    ) -> T:
+        """Run ``change`` on the current data and write it, all under the lock.
+
+        With ``changed``, the write is skipped when ``changed(result)`` is false.
+        """
+        if self.read_only:
+            raise JournalWriteError(
+                self.path, "the journal is read-only (its file or folder is not writable)"
+            )
+        with self._storage.lock():
+            try:
+                current = self._storage.read()
+                if current is None:
+                    data = _fresh()
+                else:
+                    version = self._version(current)
+                    if version > SCHEMA_VERSION:
+                        raise JournalNewerError(self.path, version, SCHEMA_VERSION)
+                    if version < SCHEMA_VERSION:  # replaced by an old file since we opened
+                        data = migrate(copy.deepcopy(current))
+                    else:
+                        # Copy on write: new tables, shared documents (changes replace a
+                        # document rather than edit it), so the cached data is never
+                        # half-changed for a reader in another thread.
+                        data = {name: dict(table) for name, table in current.items()}
+                result = change(data)
+                if changed is None or changed(result):
+                    self._storage.write(data)
+            except BaseException:
+                self._storage.invalidate()  # belt and braces: re-read the file next time
+                raise
+        return result
+
+    def _today(self) -> date:
+        return self._clock().date()
+
+    def _now_iso(self) -> str:
+        return self._clock().isoformat(timespec="seconds")
+
+    # -- tried entries ------------------------------------------------------------------
+
+    def add_tried(
+        self,
+        gesture_id: str,
+        *,
+        on: date | None = None,
+        at: str | None = None,
+        note: str = "",
+        reaction: int | None = None,
+        for_whom: str = DEFAULT_FOR_WHOM,
+    ) -> TriedEntry:
+        """Log that ``gesture_id`` was tried ``on`` a day (default today) ``at`` HH:MM
+        (default now when the day is today, else no time)."""
+        now = self._clock()
+        today = now.date()
+        day = today if on is None else on
+        if at is None:
+            at = now.strftime("%H:%M") if day == today else ""
+        entry = _checked_tried(
+            TriedEntry(
+                id=new_id(),
+                gesture_id=gesture_id,
+                date=day,
+                time=at,
+                note=note,
+                reaction=reaction,
+                for_whom=for_whom,
+                created=now.isoformat(timespec="seconds"),
+            ),
+            today,
+        )
+        doc = entry.to_json()
+        self._mutate(lambda data: _insert(data, T_TRIED, doc))
+        return entry
+
+    def get_tried(self, entry_id: str) -> TriedEntry:
+        table = self._data().get(T_TRIED) or {}
+        key = _key_of(table, entry_id)
+        entry = _tried_from_doc(table[key]) if key is not None else None
+        if entry is None:
+            raise JournalNotFound("tried entry", entry_id)
+        return entry
+
+    def edit_tried(
+        self,
+        entry_id: str,
+        *,
+        note: str | _Unset = UNSET,
+        reaction: int | _Unset | None = UNSET,
+        on: date | _Unset = UNSET,
+        at: str | _Unset = UNSET,
+        for_whom: str | _Unset = UNSET,
+    ) -> TriedEntry:
+        """Change an entry; arguments left out stay as they are."""
+        today = self._today()
+
+        def change(data: Data) -> TriedEntry:
+            table = data.get(T_TRIED) or {}
+            key = _key_of(table, entry_id)
+            old = _tried_from_doc(table[key]) if key is not None else None
+            if key is None or old is None:
+                raise JournalNotFound("tried entry", entry_id)
+            new = _checked_tried(
+                TriedEntry(
+                    id=old.id,
+                    gesture_id=old.gesture_id,
+                    date=old.date if on is UNSET else on,
+                    time=old.time if at is UNSET else at,
+                    note=old.note if note is UNSET else note,
+                    reaction=old.reaction if reaction is UNSET else reaction,
+                    for_whom=old.for_whom if for_whom is UNSET else for_whom,
+                    created=old.created or self._now_iso(),
+                ),
+                today if on is not UNSET else None,
+            )
+            table[key] = {**table[key], **new.to_json()}
+            return new
+
+        return self._mutate(change)
+
+    def delete_tried(self, entry_id: str) -> TriedEntry:
+        """Remove an entry and return it (for :meth:`restore_tried`)."""
+
+        def change(data: Data) -> TriedEntry:
+            table = data.get(T_TRIED) or {}
+            key = _key_of(table, entry_id)
+            entry = _tried_from_doc(table[key]) if key is not None else None
+            if key is None or entry is None:
+                raise JournalNotFound("tried entry", entry_id)
+            del table[key]
+            return entry
+
+        return self._mutate(change)
+
+    def restore_tried(self, entry: TriedEntry) -> None:
+        """Put back a deleted entry with its id (undo). Nothing happens if it is there."""
+        checked = _checked_tried(entry, None)
+        doc = checked.to_json()
+
+        def change(data: Data) -> bool:
+            if _key_of(data.get(T_TRIED) or {}, checked.id) is not None:
+                return False
+            _insert(data, T_TRIED, doc)
+            return True
+
+        self._mutate(change, changed=bool)
+
+    def tried(self, since: date | None = None) -> list[TriedEntry]:
+        """Entries (on or after ``since``), newest first: by date, then time, then creation."""
+        floor = since.isoformat() if since is not None else ""
+        entries: list[TriedEntry] = []
+        for doc in (self._data().get(T_TRIED) or {}).values():
+            if floor and not (isinstance(doc.get("date"), str) and doc["date"] >= floor):
+                continue
+            entry = _tried_from_doc(doc)
+            if entry is not None:
+                entries.append(entry)
+        entries.sort(key=lambda e: (e.date, e.time, e.created), reverse=True)
+        return entries
+
+    def last_tried(self) -> dict[str, date]:
+        """Each gesture id tried, with the most recent date it was tried on."""
+        latest: dict[str, str] = {}
+        for doc in (self._data().get(T_TRIED) or {}).values():
+            gid, day = doc.get("gesture"), doc.get("date")
+            if isinstance(gid, str) and isinstance(day, str) and day > latest.get(gid, ""):
+                latest[gid] = day
+        result: dict[str, date] = {}
+        for gid, day in latest.items():
+            with contextlib.suppress(ValueError):
+                result[gid] = date.fromisoformat(day)
+        return result
+
+    # -- favourites ---------------------------------------------------------------------
+
+    def favourites(self) -> set[str]:
+        return _favourites_in(self._data())
+
+    def is_favourite(self, gesture_id: str) -> bool:
+        return gesture_id in self.favourites()
+
+    def set_favourite(self, gesture_id: str, on: bool) -> None:
+        gid = _gesture_id(gesture_id)
+        self._mutate(lambda data: _set_favourite(data, gid, on), changed=bool)
+
+    def toggle_favourite(self, gesture_id: str) -> bool:
+        """Flip a favourite; returns whether it is a favourite now."""
+        gid = _gesture_id(gesture_id)
+
+        def change(data: Data) -> bool:
+            table = data.get(T_FAVOURITES) or {}
+            now_on = not any(doc.get("gesture") == gid for doc in table.values())
+            _set_favourite(data, gid, now_on)
+            return now_on
+
+        return self._mutate(change)
+
+    # -- quiz ---------------------------------------------------------------------------
+
+    def add_quiz_result(self, result: QuizResult) -> None:
+        """Store a finished quiz (give it a fresh :func:`new_id`)."""
+        checked = _checked_quiz_result(result)
+
+        def change(data: Data) -> None:
+            if checked.id in _ids(data.get(T_QUIZ_RESULTS) or {}):
+                raise JournalValueError("quiz result id", checked.id, "use a new id")
+            _insert(data, T_QUIZ_RESULTS, checked.to_json())
+
+        self._mutate(change)
+
+    def quiz_results(self, who: str | None = None) -> list[QuizResult]:
+        """Finished quizzes (for ``who``, "me" or "partner", or everyone), newest first."""
+        results = _quiz_results_in(self._data())
+        if who is not None:
+            results = [r for r in results if r.who == who]
+        results.sort(key=lambda r: r.taken, reverse=True)
+        return results
+
+    def latest_quiz_result(self, who: str) -> QuizResult | None:
+        results = self.quiz_results(who)
+        return results[0] if results else None
+
+    def quiz_progress(self) -> QuizProgress | None:
+        return _progress_in(self._data())
+
+    def save_quiz_progress(self, progress: QuizProgress | None) -> None:
+        """Remember an unfinished quiz; None forgets it."""
+        checked = _checked_progress(progress) if progress is not None else None
+
+        def change(data: Data) -> None:
+            data[T_QUIZ_PROGRESS] = {} if checked is None else {"1": checked.to_json()}
+
+        self._mutate(change)
+
+    # -- partner ------------------------------------------------------------------------
+
+    def partner(self) -> Partner:
+        return _partner_in(self._data())
+
+    def set_partner_name(self, name: str) -> None:
+        self.update_settings(partner_name=name)
+
+    def add_little_thing(self, label: str, text: str) -> LittleThing:
+        thing = _checked_little_thing(LittleThing(new_id(), label, text))
+        self._mutate(lambda data: _insert(data, T_LITTLE_THINGS, thing.to_json()))
+        return thing
+
+    def edit_little_thing(self, thing_id: str, label: str, text: str) -> LittleThing:
+        thing = _checked_little_thing(LittleThing(thing_id, label, text))
+        return self._mutate(lambda data: _replace_little_thing(data, thing_id, thing))
+
+    def remove_little_thing(self, thing_id: str) -> LittleThing:
+        return self._mutate(
+            lambda data: _remove(
+                data, T_LITTLE_THINGS, "little thing", thing_id, _little_thing_from_doc
+            )
+        )
+
+    def add_date(self, kind: str, label: str, date: date, yearly: bool = True) -> ImportantDate:
+        item = _checked_date(ImportantDate(new_id(), kind, label, date, yearly))
+        self._mutate(lambda data: _insert(data, T_DATES, item.to_json()))
+        return item
+
+    def edit_date(
+        self,
+        date_id: str,
+        *,
+        kind: str | _Unset = UNSET,
+        label: str | _Unset = UNSET,
+        date: date | _Unset = UNSET,
+        yearly: bool | _Unset = UNSET,
+    ) -> ImportantDate:
+        """Change an important date; arguments left out stay as they are."""
+
+        def change(data: Data) -> ImportantDate:
+            table = data.get(T_DATES) or {}
+            key = _key_of(table, date_id)
+            old = _date_from_doc(table[key]) if key is not None else None
+            if key is None or old is None:
+                raise JournalNotFound("date", date_id)
+            new = _checked_date(
+                ImportantDate(
+                    id=old.id,
+                    kind=old.kind if kind is UNSET else kind,
+                    label=old.label if label is UNSET else label,
+                    date=old.date if date is UNSET else date,
+                    yearly=old.yearly if yearly is UNSET else yearly,
+                )
+            )
+            table[key] = new.to_json()
+            return new
+
+        return self._mutate(change)
+
+    def remove_date(self, date_id: str) -> ImportantDate:
+        return self._mutate(lambda data: _remove(data, T_DATES, "date", date_id, _date_from_doc))
+
+    def upcoming_dates(self, today: date, within_days: int) -> list[tuple[ImportantDate, int]]:
+        """Dates coming up in the next ``within_days`` days (today is 0), soonest first."""
+        found: list[tuple[ImportantDate, int]] = []
+        for item in self.partner().dates:
+            days = item.days_until(today)
+            if days is not None and days <= within_days:
+                found.append((item, days))
+        found.sort(key=lambda pair: (pair[1], pair[0].label.casefold()))
+        return found
+
+    # -- settings -----------------------------------------------------------------------
+
+    def settings(self) -> Settings:
+        return _settings_from_doc(_single(self._data(), T_SETTINGS))
+
+    def update_settings(
+        self,
+        *,
+        theme: str | _Unset = UNSET,
+        apart: bool | _Unset = UNSET,
+        my_name: str | _Unset = UNSET,
+        partner_name: str | _Unset = UNSET,
+    ) -> Settings:
+        """Change some settings; the others stay as they are. Returns the new settings."""
+
+        def change(data: Data) -> Settings:
+            old = _settings_from_doc(_single(data, T_SETTINGS))
+            new = _checked_settings(
+                Settings(
+                    theme=old.theme if theme is UNSET else theme,
+                    apart=old.apart if apart is UNSET else apart,
+                    my_name=old.my_name if my_name is UNSET else my_name,
+                    partner_name=old.partner_name if partner_name is UNSET else partner_name,
+                )
+            )
+            data[T_SETTINGS] = {"1": new.to_json()}
+            return new
+
+        return self._mutate(change)
+
+    # -- today's idea, pinned for the day ----------------------------------------------
+
+    def daily_pick(self) -> dict[str, Any] | None:
+        """The idea pinned for today (see core/daily.py), as it was saved, or None."""
+        doc = _single(self._data(), T_DAILY)
+        return dict(doc) if doc is not None else None
+
+    def set_daily_pick(self, pick: dict[str, Any]) -> None:
+        """Pin today's idea: a small JSON-ready mapping, replacing the previous pin."""
+
+        def change(data: Data) -> None:
+            data[T_DAILY] = {"1": dict(pick)}
+
+        self._mutate(change)
+
+    # -- export and import --------------------------------------------------------------
+
+    def export_data(self) -> dict[str, Any]:
+        """Everything in the journal as JSON-ready data (see :meth:`import_data`)."""
+        data = self._data()  # one snapshot, so the export is consistent
+        tried = _convert(data.get(T_TRIED) or {}, _tried_from_doc)
+        tried.sort(key=lambda e: (e.date, e.time, e.created))
+        results = _quiz_results_in(data)
+        results.sort(key=lambda r: r.taken)
+        progress = _progress_in(data)
+        partner = _partner_in(data)
+        return {
+            "format": EXPORT_FORMAT,
+            "schema": SCHEMA_VERSION,
+            "exported": self._now_iso(),
+            "tried": [e.to_json() for e in tried],
+            "favourites": sorted(_favourites_in(data)),
+            "quiz_results": [r.to_json() for r in results],
+            "quiz_progress": progress.to_json() if progress is not None else None,
+            "little_things": [t.to_json() for t in partner.little_things],
+            "dates": [d.to_json() for d in partner.dates],
+            "settings": _settings_from_doc(_single(data, T_SETTINGS)).to_json(),
+        }
+
+    def import_data(self, data: object) -> ImportReport:
+        """Merge an export: entries by id, favourites as a union, names only where empty.
+
+        The whole of ``data`` is checked first; a problem raises :class:`JournalImportError`
+        naming the place ("tried[3].date: '2024-13-01' is not a date") and changes nothing.
+        """
+        parsed = _parse_export(data)
+
+        def change(current: Data) -> ImportReport:
+            counts: dict[str, int] = {}
+            skipped: dict[str, int] = {}
+            for table_name, items in (
+                (T_TRIED, parsed.tried),
+                (T_QUIZ_RESULTS, parsed.quiz_results),
+                (T_LITTLE_THINGS, parsed.little_things),
+                (T_DATES, parsed.dates),
+            ):
+                have = _ids(current.get(table_name) or {})
+                added = 0
+                for item in items:
+                    if item.id in have:
+                        continue
+                    _insert(current, table_name, item.to_json())
+                    have.add(item.id)
+                    added += 1
+                counts[table_name] = added
+                if len(items) - added:
+                    skipped[table_name] = len(items) - added
+            favs = {doc.get("gesture") for doc in (current.get(T_FAVOURITES) or {}).values()}
+            new_favs = [gid for gid in parsed.favourites if gid not in favs]
+            for gid in new_favs:
+                _insert(current, T_FAVOURITES, {"gesture": gid})
+            filled = 0
+            if parsed.settings is not None:
+                old = _settings_from_doc(_single(current, T_SETTINGS))
+                my_name = old.my_name or parsed.settings.my_name
+                partner_name = old.partner_name or parsed.settings.partner_name
+                filled = (my_name != old.my_name) + (partner_name != old.partner_name)
+                if filled:
+                    new = Settings(old.theme, old.apart, my_name, partner_name)
+                    current[T_SETTINGS] = {"1": new.to_json()}
+            progress = 0
+            if parsed.quiz_progress is not None and not _single(current, T_QUIZ_PROGRESS):
+                current[T_QUIZ_PROGRESS] = {"1": parsed.quiz_progress.to_json()}
+                progress = 1
+            return ImportReport(
+                tried=counts[T_TRIED],
+                favourites=len(new_favs),
+                quiz_results=counts[T_QUIZ_RESULTS],
+                little_things=counts[T_LITTLE_THINGS],
+                dates=counts[T_DATES],
+                settings=filled,
+                quiz_progress=progress,
+                skipped=skipped,
+            )
+
+        return self._mutate(change, changed=lambda report: report.total > 0)
+
+
+def _favourites_in(data: Data) -> set[str]:
+    table = data.get(T_FAVOURITES) or {}
+    return {doc["gesture"] for doc in table.values() if isinstance(doc.get("gesture"), str)}
+
+
+def _quiz_results_in(data: Data) -> list[QuizResult]:
+    return _convert(data.get(T_QUIZ_RESULTS) or {}, _quiz_result_from_doc)
+
+
+def _progress_in(data: Data) -> QuizProgress | None:
+    doc = _single(data, T_QUIZ_PROGRESS)
+    return _progress_from_doc(doc) if doc is not None else None
+
+
+def _partner_in(data: Data) -> Partner:
+    return Partner(
+        name=_settings_from_doc(_single(data, T_SETTINGS)).partner_name,
+        little_things=tuple(_convert(data.get(T_LITTLE_THINGS) or {}, _little_thing_from_doc)),
+        dates=tuple(_convert(data.get(T_DATES) or {}, _date_from_doc)),
+    )
+
+
+def _set_favourite(data: Data, gesture_id: str, on: bool) -> bool:
+    """Make ``gesture_id`` a favourite or not; returns whether anything changed."""
+    table = data.get(T_FAVOURITES) or {}
+    keys = [key for key, doc in table.items() if doc.get("gesture") == gesture_id]
+    if on and not keys:
+        _insert(data, T_FAVOURITES, {"gesture": gesture_id})
+        return True
+    if not on and keys:
+        for key in keys:
+            del table[key]
+        return True
+    return False
+
+
+def _replace_little_thing(data: Data, entry_id: str, item: LittleThing) -> LittleThing:
+    table = data.get(T_LITTLE_THINGS) or {}
+    key = _key_of(table, entry_id)
+    if key is None:
+        raise JournalNotFound("little thing", entry_id)
+    table[key] = item.to_json()
+    return item
+
+
+def _remove(
+    data: Data,
+    table_name: str,
+    kind: str,
+    entry_id: str,
+    convert: Callable[[Mapping[str, Any]], T | None],
+) -> T:
+    """Remove an entry by id and return it."""
+    table = data.get(table_name) or {}
+    key = _key_of(table, entry_id)
+    item = convert(table[key]) if key is not None else None
+    if key is None or item is None:
+        raise JournalNotFound(kind, entry_id)
+    del table[key]
+    return item
+
+
+# -- import parsing ----------------------------------------------------------------------
+
+
+@dataclass(slots=True)
+class _Parsed:
+    tried: list[TriedEntry] = field(default_factory=list)
+    favourites: list[str] = field(default_factory=list)
+    quiz_results: list[QuizResult] = field(default_factory=list)
+    quiz_progress: QuizProgress | None = None
+    little_things: list[LittleThing] = field(default_factory=list)
+    dates: list[ImportantDate] = field(default_factory=list)
+    settings: Settings | None = None
+
+
+_Kind = Literal["str", "int", "bool", "object", "list", "int?", "object?"]
+_TYPES: dict[str, tuple[type, ...]] = {
+    "str": (str,),
+    "int": (int,),
+    "bool": (bool,),
+    "object": (dict,),
+    "list": (list,),
+}
+_KIND_NAMES = {
+    "str": "text",
+    "int": "a whole number",
+    "int?": "a whole number or null",
+    "bool": "true or false",
+    "object": "an object",
+    "object?": "an object or null",
+    "list": "a list",
+}
+
+
+def _get(obj: Mapping[str, Any], key: str, where: str, kind: _Kind, default: object = UNSET) -> Any:
+    if key not in obj:
+        if default is UNSET:
+            raise JournalImportError(f"{where or 'export'}: {key!r} is missing")
+        return default
+    value = obj[key]
+    if kind == "object?":
+        ok = value is None or isinstance(value, dict)
+    elif kind == "int?":
+        ok = value is None or (isinstance(value, int) and not isinstance(value, bool))
+    elif kind == "int":
+        ok = isinstance(value, int) and not isinstance(value, bool)
+    else:
+        ok = isinstance(value, _TYPES[kind])
+    if not ok:
+        place = f"{where}.{key}" if where else key
+        raise JournalImportError(f"{place}: {_json_show(value)} is not {_KIND_NAMES[kind]}")
+    return value
+
+
+def _json_show(value: object) -> str:
+    if isinstance(value, str):
+        return repr(value) if len(value) <= 30 else f"text of {len(value)} characters"
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "true" if value else "false"
+    if isinstance(value, (int, float)):
+        return repr(value)
+    return "a list" if isinstance(value, list) else "an object"
+
+
+def _import_date(value: str, where: str) -> date:
+    try:
+        return date.fromisoformat(value)
+    except ValueError:
+        raise JournalImportError(f"{where}: {value!r} is not a date") from None
+
+
+def _items(
+    export: Mapping[str, Any], key: str, build: Callable[[Mapping[str, Any], str], T]
+) -> list[T]:
+    raw = _get(export, key, "", "list", [])
+    result: list[T] = []
+    seen: set[str] = set()
+    for index, item in enumerate(raw):
+        where = f"{key}[{index}]"
+        if not isinstance(item, dict):
+            raise JournalImportError(f"{where}: {_json_show(item)} is not an object")
+        try:
+            built = build(item, where)
+        except JournalValueError as exc:
+            raise JournalImportError(
+                f"{where}.{exc.field}: {_show(exc.value)} is not allowed: {exc.allowed}"
+            ) from None
+        entry_id = getattr(built, "id", None)
+        if entry_id is not None:
+            if entry_id in seen:
+                raise JournalImportError(f"{where}.id: {entry_id!r} appears twice")
+            seen.add(entry_id)
+        result.append(built)
+    return result
+
+
+def _import_tried(item: Mapping[str, Any], where: str) -> TriedEntry:
+    return _checked_tried(
+        TriedEntry(
+            id=_get(item, "id", where, "str"),
+            gesture_id=_get(item, "gesture", where, "str"),
+            date=_import_date(_get(item, "date", where, "str"), f"{where}.date"),
+            time=_get(item, "time", where, "str", ""),
+            note=_get(item, "note", where, "str", ""),
+            reaction=_get(item, "reaction", where, "int?", None),
+            for_whom=_get(item, "for_whom", where, "str", DEFAULT_FOR_WHOM),
+            created=_get(item, "created", where, "str"),
+        ),
+        None,
+    )
+
+
+def _import_quiz_result(item: Mapping[str, Any], where: str) -> QuizResult:
+    return _checked_quiz_result(
+        QuizResult(
+            id=_get(item, "id", where, "str"),
+            who=_get(item, "who", where, "str"),
+            mode=_get(item, "mode", where, "str"),
+            scores=_get(item, "scores", where, "object", {}),
+            receive=_get(item, "receive", where, "object", {}),
+            give=_get(item, "give", where, "object", {}),
+            answers=_get(item, "answers", where, "object", {}),
+            taken=_get(item, "taken", where, "str"),
+        )
+    )
+
+
+def _import_little_thing(item: Mapping[str, Any], where: str) -> LittleThing:
+    return _checked_little_thing(
+        LittleThing(
+            id=_get(item, "id", where, "str"),
+            label=_get(item, "label", where, "str"),
+            text=_get(item, "text", where, "str"),
+        )
+    )
+
+
+def _import_date_item(item: Mapping[str, Any], where: str) -> ImportantDate:
+    return _checked_date(
+        ImportantDate(
+            id=_get(item, "id", where, "str"),
+            kind=_get(item, "kind", where, "str"),
+            label=_get(item, "label", where, "str"),
+            date=_import_date(_get(item, "date", where, "str"), f"{where}.date"),
+            yearly=_get(item, "yearly", where, "bool", True),
+        )
+    )
+
+
+def _parse_export(data: object) -> _Parsed:
+    if not isinstance(data, dict):
+        raise JournalImportError(f"the file holds {_json_show(data)}, not a micromance export")
+    if data.get("format") != EXPORT_FORMAT:
+        raise JournalImportError(f"format: expected {EXPORT_FORMAT!r}; this is not an export")
+    schema = _get(data, "schema", "", "int")
+    if schema > SCHEMA_VERSION:
+        raise JournalImportError(
+            f"schema: {schema} is newer than this version of micromance reads ({SCHEMA_VERSION})"
+        )
+    if schema < SCHEMA_VERSION:
+        raise JournalImportError(f"schema: {schema} is not supported (expected {SCHEMA_VERSION})")
+    parsed = _Parsed(
+        tried=_items(data, "tried", _import_tried),
+        quiz_results=_items(data, "quiz_results", _import_quiz_result),
+        little_things=_items(data, "little_things", _import_little_thing),
+        dates=_items(data, "dates", _import_date_item),
+    )
+    favourites = _get(data, "favourites", "", "list", [])
+    for index, gid in enumerate(favourites):
+        try:
+            gesture_id = _gesture_id(gid)
+        except JournalValueError:
+            raise JournalImportError(
+                f"favourites[{index}]: {_json_show(gid)} is not a gesture id"
+            ) from None
+        if gesture_id not in parsed.favourites:
+            parsed.favourites.append(gesture_id)
+    progress = _get(data, "quiz_progress", "", "object?", None)
+    if progress is not None:
+        where = "quiz_progress"
+        try:
+            parsed.quiz_progress = _checked_progress(
+                QuizProgress(
+                    who=_get(progress, "who", where, "str"),
+                    mode=_get(progress, "mode", where, "str"),
+                    answers=_get(progress, "answers", where, "object", {}),
+                    position=_get(progress, "position", where, "int", 0),
+                    started=_get(progress, "started", where, "str"),
+                )
+            )
+        except JournalValueError as exc:
+            raise JournalImportError(
+                f"{where}.{exc.field}: {_show(exc.value)} is not allowed: {exc.allowed}"
+            ) from None
+    settings = _get(data, "settings", "", "object?", None)
+    if settings is not None:
+        where = "settings"
+        try:
+            parsed.settings = _checked_settings(
+                Settings(
+                    theme=_get(settings, "theme", where, "str", DEFAULT_THEME),
+                    apart=_get(settings, "apart", where, "bool", False),
+                    my_name=_get(settings, "my_name", where, "str", ""),
+                    partner_name=_get(settings, "partner_name", where, "str", ""),
+                )
+            )
+        except JournalValueError as exc:
+            raise JournalImportError(
+                f"{where}.{exc.field}: {_show(exc.value)} is not allowed: {exc.allowed}"
+            ) from None
+    return parsed

@@ -1,0 +1,411 @@
+"""A TinyDB storage that never leaves a half-written journal behind.
+
+TinyDB's stock ``JSONStorage`` rewrites its file in place, so a crash mid-write can leave it
+empty or cut short, and two processes writing at once overwrite each other. This storage:
+
+- writes atomically: serialise once, write a temp file in the same folder
+  (``.<stem>-*.tmp``), flush and fsync it, ``os.replace`` it over the journal, fsync the
+  folder;
+- removes temp files left behind by a crashed writer when it is opened;
+- keeps the folder 0700 and the file 0600;
+- caches what it read, keyed on the file's (device, inode, size, mtime_ns), so an unchanged
+  file is not parsed again, and after its own write the cache already holds what it wrote.
+  While a version is cached its file stays open, so its inode cannot be reused by a later
+  file: an equal key really means the same, unchanged file (we never modify in place);
+- offers :meth:`SafeJSONStorage.lock`, an inter-process lock (``fcntl.flock`` on a sibling
+  ``<name>.lock`` file), re-entrant within one process, for every read-modify-write;
+- reports problems as :class:`JournalError` subclasses with one-line messages.
+
+The data returned by :meth:`SafeJSONStorage.read` is the cached object itself (no copy, for
+speed), and :meth:`SafeJSONStorage.write` caches the object it is given. Treat both as
+read-only: to change the data, build a new top level with copies of the tables you change
+(the documents can be shared) and write that, as the journal does. Then a reader in another
+thread never sees a half-made change, and a failed write leaves the cache as it was.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import errno
+import fcntl
+import json
+import os
+import stat
+import tempfile
+import threading
+from collections.abc import Iterator
+from pathlib import Path
+from typing import Any
+
+from tinydb.storages import Storage
+
+__all__ = [
+    "Data",
+    "JournalAccessError",
+    "JournalCorruptError",
+    "JournalError",
+    "JournalWriteError",
+    "SafeJSONStorage",
+]
+
+Data = dict[str, dict[str, Any]]
+"""TinyDB's layout: table name -> document id (a decimal string) -> document (an object)."""
+
+_StatKey = tuple[int, int, int, int]
+
+MAX_JOURNAL_BYTES = 64 * 1024 * 1024
+"""A bigger file is refused (never read into memory, never overwritten). A real journal
+stays far below: 64 MB holds about 29,000 entries that each have a full 2,000-character note."""
+
+
+class JournalError(Exception):
+    """Base of every journal problem; ``str()`` is one line meant for the user."""
+
+
+class JournalCorruptError(JournalError):
+    """The file is not JSON, or not the layout of a TinyDB journal."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"{path}: not a readable journal: {reason}")
+
+
+class JournalWriteError(JournalError):
+    """The journal could not be written; the file on disk is unchanged."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot write the journal {path}: {reason}")
+
+
+class JournalAccessError(JournalError):
+    """The journal (or its folder) cannot be read or created: permissions, not a file, ..."""
+
+    def __init__(self, path: Path, reason: str) -> None:
+        self.path = path
+        self.reason = reason
+        super().__init__(f"cannot open the journal {path}: {reason}")
+
+
+def os_reason(exc: OSError) -> str:
+    """A short lower-case reason for an OSError: 'no space left on device'."""
+    if exc.errno is not None:
+        text = os.strerror(exc.errno)
+        return text[:1].lower() + text[1:]
+    return str(exc) or type(exc).__name__
+
+
+def _check_layout(value: object) -> str | None:
+    """Why ``value`` is not TinyDB's layout, or None when it is."""
+    if not isinstance(value, dict):
+        return f"the top level is {_kind(value)}, not an object of tables"
+    for name, table in value.items():
+        if not isinstance(table, dict):
+            return f"table {name!r} is {_kind(table)}, not an object of documents"
+        for doc_id, doc in table.items():
+            if not doc_id.isdecimal():
+                return f"table {name!r}: document id {doc_id!r} is not a number"
+            if not isinstance(doc, dict):
+                return f"table {name!r}: document {doc_id} is {_kind(doc)}, not an object"
+    return None
+
+
+def _kind(value: object) -> str:
+    if value is None:
+        return "null"
+    if isinstance(value, bool):
+        return "a boolean"
+    if isinstance(value, (int, float)):
+        return "a number"
+    if isinstance(value, str):
+        return "a string"
+    if isinstance(value, list):
+        return "a list"
+    return "an object"
+
+
+class SafeJSONStorage(Storage):
+    """Atomic, locked, cached JSON storage for TinyDB (see the module docstring)."""
+
+    def __init__(self, path: Path | str) -> None:
+        super().__init__()
+        # A journal that is a symlink (into a synced folder, say) is written where it points:
+        # replacing the link itself would cut it.
+        self.path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+        self.folder = self.path.parent
+        self.lock_path = self.path.with_name(self.path.name + ".lock")
+        self.temp_prefix = f".{self.path.stem}-"
+        self._mutex = threading.RLock()
+        self._depth = 0
+        self._lock_fd: int | None = None
+        self._lock_tried = False
+        # The cached version: (its stat key, its data, an open fd that pins its inode), kept
+        # as one tuple so a reader in another thread never sees a key with the wrong data.
+        self._cache: tuple[_StatKey, Data, int] | None = None
+        self._prepare_folder()
+        self._tighten_file()
+        self.remove_leftover_temp_files()
+
+    # -- set-up -----------------------------------------------------------------------
+
+    def _prepare_folder(self) -> None:
+        try:
+            self.folder.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except FileExistsError as exc:
+            raise JournalAccessError(self.path, f"{self.folder} is not a folder") from exc
+        except OSError as exc:
+            raise JournalAccessError(
+                self.path, f"cannot create the folder {self.folder}: {os_reason(exc)}"
+            ) from exc
+        if not self.folder.is_dir():
+            raise JournalAccessError(self.path, f"{self.folder} is not a folder")
+        self._chmod_if_ours(self.folder, 0o700)
+
+    def _tighten_file(self) -> None:
+        with contextlib.suppress(OSError):  # missing or unreadable: read() reports it
+            self._chmod_if_ours(self.path, 0o600)
+
+    @staticmethod
+    def _chmod_if_ours(target: Path, mode: int) -> None:
+        """Take group and other permissions away from ``target`` if we own it."""
+        info = os.stat(target)
+        if info.st_uid != os.geteuid() or not stat.S_IMODE(info.st_mode) & 0o077:
+            return
+        with contextlib.suppress(OSError):  # a read-only file system: leave it
+            os.chmod(target, stat.S_IMODE(info.st_mode) & mode)
+
+    def temp_files(self) -> list[Path]:
+        """Temp files of this journal in its folder (left behind by a crashed writer)."""
+        try:
+            names = os.listdir(self.folder)
+        except OSError:
+            return []
+        return [
+            self.folder / name
+            for name in names
+            if name.startswith(self.temp_prefix) and name.endswith(".tmp")
+        ]
+
+    def remove_leftover_temp_files(self) -> list[Path]:
+        """Remove temp files left by a crashed writer; returns the ones removed.
+
+        Runs under the lock, so a temp file another process is writing right now is safe.
+        """
+        removed: list[Path] = []
+        if not self.temp_files():
+            return removed
+        with self.lock():
+            for leftover in self.temp_files():
+                with contextlib.suppress(OSError):
+                    leftover.unlink()
+                    removed.append(leftover)
+        return removed
+
+    # -- locking ----------------------------------------------------------------------
+
+    def _open_lock_fd(self) -> int | None:
+        if not self._lock_tried:
+            self._lock_tried = True
+            for flags in (os.O_RDWR | os.O_CREAT, os.O_RDONLY):
+                try:
+                    self._lock_fd = os.open(self.lock_path, flags | os.O_CLOEXEC, 0o600)
+                    break
+                except OSError:
+                    continue
+        return self._lock_fd
+
+    @contextlib.contextmanager
+    def lock(self) -> Iterator[None]:
+        """Hold the inter-process lock (re-entrant in this process, safe across threads).
+
+        When the lock file cannot be created (a read-only folder) this runs unlocked: nobody
+        can write the journal there anyway.
+        """
+        with self._mutex:
+            if self._depth == 0:
+                fd = self._open_lock_fd()
+                if fd is not None:
+                    fcntl.flock(fd, fcntl.LOCK_EX)
+            self._depth += 1
+            try:
+                yield
+            finally:
+                self._depth -= 1
+                if self._depth == 0 and self._lock_fd is not None:
+                    fcntl.flock(self._lock_fd, fcntl.LOCK_UN)
+
+    # -- the cache --------------------------------------------------------------------
+
+    @staticmethod
+    def _key(info: os.stat_result) -> _StatKey:
+        return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
+
+    def _set_cache(self, cache: tuple[_StatKey, Data, int] | None) -> None:
+        with self._mutex:
+            old, self._cache = self._cache, cache
+            if old is not None and (cache is None or old[2] != cache[2]):
+                with contextlib.suppress(OSError):
+                    os.close(old[2])
+
+    def invalidate(self) -> None:
+        """Forget the cached data: the next read parses the file."""
+        self._set_cache(None)
+
+    # -- TinyDB's Storage interface -----------------------------------------------------
+
+    def read(self) -> Data | None:
+        """The journal's data, or None if the file does not exist yet."""
+        try:
+            info = os.stat(self.path)
+        except FileNotFoundError:
+            self.invalidate()
+            return None
+        except OSError as exc:
+            raise JournalAccessError(self.path, os_reason(exc)) from exc
+        cache = self._cache
+        if cache is not None and cache[0] == self._key(info):
+            return cache[1]
+        try:
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+        except FileNotFoundError:
+            self.invalidate()
+            return None
+        except OSError as exc:
+            raise JournalAccessError(self.path, os_reason(exc)) from exc
+        try:
+            info = os.fstat(fd)
+            if not stat.S_ISREG(info.st_mode):
+                raise JournalAccessError(self.path, "not a regular file")
+            if info.st_size > MAX_JOURNAL_BYTES:
+                raise JournalAccessError(self.path, _too_large(info.st_size))
+            raw = _read_all(fd, info.st_size)
+            if len(raw) > MAX_JOURNAL_BYTES:  # it grew while we read it
+                raise JournalAccessError(self.path, _too_large(len(raw)))
+            data = self._parse(raw)
+        except OSError as exc:
+            os.close(fd)
+            raise JournalAccessError(self.path, os_reason(exc)) from exc
+        except BaseException:
+            os.close(fd)
+            raise
+        self._set_cache((self._key(info), data, fd))
+        return data
+
+    def _parse(self, raw: bytes) -> Data:
+        if not raw.strip():
+            raise JournalCorruptError(
+                self.path, "the file is empty" if not raw else "the file is blank"
+            )
+        try:
+            text = raw.decode("utf-8-sig")
+        except UnicodeDecodeError as exc:
+            raise JournalCorruptError(
+                self.path, f"not UTF-8 text (byte 0x{raw[exc.start]:02x} at offset {exc.start})"
+            ) from None
+        try:
+            value = json.loads(text)
+        except json.JSONDecodeError as exc:
+            raise JournalCorruptError(
+                self.path, f"line {exc.lineno} column {exc.colno}: {exc.msg}"
+            ) from None
+        except RecursionError:
+            raise JournalCorruptError(self.path, "nested too deeply") from None
+        problem = _check_layout(value)
+        if problem is not None:
+            raise JournalCorruptError(self.path, problem)
+        data: Data = value
+        return data
+
+    def write(self, data: Data) -> None:
+        """Replace the journal with ``data`` atomically; on failure the old file stays."""
+        payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+        if len(payload) > MAX_JOURNAL_BYTES:  # it could not be read back
+            raise JournalWriteError(self.path, _too_large(len(payload)))
+        with self.lock():
+            try:
+                fd, temp_name = tempfile.mkstemp(
+                    prefix=self.temp_prefix, suffix=".tmp", dir=self.folder
+                )
+            except OSError as exc:
+                self.invalidate()
+                raise JournalWriteError(self.path, _write_reason(exc, self.folder)) from exc
+            try:
+                _write_all(fd, payload)
+                os.fsync(fd)
+                os.replace(temp_name, self.path)
+            except BaseException as exc:
+                os.close(fd)
+                with contextlib.suppress(OSError):
+                    os.unlink(temp_name)
+                self.invalidate()
+                if isinstance(exc, OSError):
+                    raise JournalWriteError(self.path, _write_reason(exc, self.folder)) from exc
+                raise
+            self._set_cache((self._key(os.fstat(fd)), data, fd))
+            try:
+                _fsync_folder(self.folder)
+            except OSError as exc:  # the new file is in place but may not survive a crash
+                raise JournalWriteError(
+                    self.path, f"could not make the write durable: {os_reason(exc)}"
+                ) from exc
+
+    def close(self) -> None:
+        self.invalidate()
+        if self._lock_fd is not None:
+            with contextlib.suppress(OSError):
+                os.close(self._lock_fd)
+            self._lock_fd = None
+        self._lock_tried = False
+
+
+def _too_large(size: int) -> str:
+    limit = MAX_JOURNAL_BYTES // (1024 * 1024)
+    return (
+        f"the file is {size / (1024 * 1024):.1f} MB, more than the {limit} MB a journal may be; "
+        "it was left untouched"
+    )
+
+
+def _read_all(fd: int, size_hint: int) -> bytes:
+    """Read to the end, but never much more than MAX_JOURNAL_BYTES."""
+    chunks: list[bytes] = []
+    total = 0
+    want = max(size_hint, 0) + 1
+    while total <= MAX_JOURNAL_BYTES:
+        chunk = os.read(fd, want)
+        if not chunk:
+            break
+        chunks.append(chunk)
+        total += len(chunk)
+        want = 1 << 20
+    return b"".join(chunks)
+
+
+def _write_all(fd: int, payload: bytes) -> None:
+    view = memoryview(payload)
+    while view:
+        written = os.write(fd, view)
+        view = view[written:]
+
+
+def _fsync_folder(folder: Path) -> None:
+    """Make the rename durable. Some file systems cannot fsync a folder: that is fine."""
+    try:
+        fd = os.open(folder, os.O_RDONLY | os.O_DIRECTORY | os.O_CLOEXEC)
+    except OSError:
+        return
+    try:
+        os.fsync(fd)
+    except OSError as exc:
+        if exc.errno not in (errno.EINVAL, errno.ENOTSUP, errno.EBADF):
+            raise
+    finally:
+        os.close(fd)
+
+
+def _write_reason(exc: OSError, folder: Path) -> str:
+    if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return f"the folder {folder} is read-only ({os_reason(exc)})"
+    return os_reason(exc)
