@@ -185,7 +185,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return EXIT_OK
-    except Exception as exc:  # noqa: BLE001 - the promise is: never a traceback
+    except Exception as exc:
         where = _log_unexpected(paths)
         first_line = (str(exc).strip().splitlines() or [""])[0][:200]
         print(

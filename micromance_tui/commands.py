@@ -14,7 +14,7 @@ import tempfile
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from micromance_tui.cli import EXIT_ERROR, EXIT_JOURNAL, EXIT_OK, EXIT_USAGE, CliError
 from micromance_tui.core.clock import Clock
@@ -38,6 +38,9 @@ from micromance_tui.core.journal import (
 )
 from micromance_tui.core.models import EFFORTS, LANGUAGE_IDS, MOMENTS, Library
 from micromance_tui.core.paths import Paths
+
+if TYPE_CHECKING:
+    from micromance_tui.tui.app import MicromanceApp
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
 
@@ -84,8 +87,9 @@ class OpenedJournal:
 def recovery_notice(journal: Journal) -> str | None:
     if journal.recovered_from is None:
         return None
+    reason = f" ({journal.corrupt_reason})" if journal.corrupt_reason else ""
     return (
-        "the journal file could not be read, so a fresh one was started; "
+        f"the journal file could not be read{reason}, so a fresh one was started; "
         f"the old file is kept at {journal.recovered_from}"
     )
 
@@ -120,7 +124,9 @@ def suggest_ids(library: Library, wanted: str) -> list[str]:
     words = set(wanted.lower().replace("-", " ").split())
     if len(close) < 3 and words:
         for g in library.gestures:
-            if g.id not in close and words <= set(f"{g.id} {g.title}".lower().replace("-", " ").split()):
+            if g.id not in close and words <= set(
+                f"{g.id} {g.title}".lower().replace("-", " ").split()
+            ):
                 close.append(g.id)
             if len(close) >= 3:
                 break
@@ -172,9 +178,7 @@ def _summary(library: Library, *, given: bool) -> str:
         lines.append("  by moment: " + ", ".join(f"{k} {moments.get(k, 0)}" for k in MOMENTS))
         users = Counter(g.source for g in library.gestures if g.source.startswith("user:"))
         if users:
-            lines.append(
-                f"  your own: {sum(users.values())} gesture(s) from {len(users)} file(s)"
-            )
+            lines.append(f"  your own: {sum(users.values())} gesture(s) from {len(users)} file(s)")
     return "\n".join(lines)
 
 
@@ -295,7 +299,18 @@ def entry_row(entry: TriedEntry, library: Library) -> dict[str, Any]:
     }
 
 
-CSV_FIELDS = ["date", "time", "gesture_id", "title", "language", "reaction", "reaction_label", "note", "for", "id"]
+CSV_FIELDS = [
+    "date",
+    "time",
+    "gesture_id",
+    "title",
+    "language",
+    "reaction",
+    "reaction_label",
+    "note",
+    "for",
+    "id",
+]
 
 
 def rows_to_csv(rows: list[dict[str, Any]]) -> str:
@@ -362,7 +377,9 @@ def cmd_export(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         return opened.finish(EXIT_OK)
     target: Path = args.file.expanduser()
     if target.is_dir():
-        raise CliError(f"{target} is a folder; give a file name such as {target / 'micromance.json'}")
+        raise CliError(
+            f"{target} is a folder; give a file name such as {target / 'micromance.json'}"
+        )
     if target.exists() and not args.force:
         raise CliError(f"{target} already exists; use --force to overwrite it")
     if not target.parent.is_dir():
@@ -417,20 +434,33 @@ def cmd_import(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 # --------------------------------------------------------------------------- the app
 
 
-def run_app(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+def build_app(
+    args: argparse.Namespace, paths: Paths, clock: Clock
+) -> tuple[MicromanceApp, OpenedJournal]:
+    """The app as the bare command opens it (tests run it with ``run_test``)."""
     library_result = load_content(paths)
     opened = open_journal(paths, clock)
     from micromance_tui.tui.app import MicromanceApp
 
+    notices = [n for n in [opened.notice] if n]
+    if opened.journal.read_only:
+        notices.append(
+            f"The journal {opened.journal.path} is read-only: you can look around, "
+            "but nothing you change will be saved."
+        )
     app = MicromanceApp(
         library_result.library,
         opened.journal,
         clock=clock,
         paths=paths,
         theme=args.theme,
-        notices=[n for n in [opened.notice] if n]
-        + [f"Skipped your gestures file: {e}" for e in library_result.user_errors],
+        notices=notices + [f"Skipped your gestures file: {e}" for e in library_result.user_errors],
     )
+    return app, opened
+
+
+def run_app(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    app, opened = build_app(args, paths, clock)
     app.run()
     return opened.finish(app.return_code or EXIT_OK) if opened.notice else (app.return_code or 0)
 

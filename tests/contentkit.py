@@ -63,7 +63,12 @@ def quiz() -> dict[str, Any]:
             for _ in range(3):
                 n += 1
                 rating.append(
-                    {"id": f"r{n:02d}", "text": f"Rating {n}", "language": lang, "direction": direction}
+                    {
+                        "id": f"r{n:02d}",
+                        "text": f"Rating {n}",
+                        "language": lang,
+                        "direction": direction,
+                    }
                 )
     return {"classic": classic, "rating": rating}
 
@@ -73,16 +78,36 @@ def make_content(root: Path, n_gestures: int = 10) -> Path:
     root.mkdir(parents=True, exist_ok=True)
     (root / "gestures").mkdir(exist_ok=True)
     langs = [
-        {"id": lid, "name": NAMES[lid], "short": f"Short line for {lid}.", "about": f"About {lid}.\n"}
+        {
+            "id": lid,
+            "name": NAMES[lid],
+            "short": f"Short line for {lid}.",
+            "about": f"About {lid}.\n",
+        }
         for lid in LANGS
     ]
     (root / "languages.yaml").write_text(dump(langs), encoding="utf-8")
     (root / "gestures" / "main.yaml").write_text(
         dump([gesture(i) for i in range(n_gestures)]), encoding="utf-8"
     )
-    faq = [{"id": "what-is-it", "question": "What is it?", "answer": "Small acts.", "related": ["idea-0", "start-here"]}]
+    faq = [
+        {
+            "id": "what-is-it",
+            "question": "What is it?",
+            "answer": "Small acts.",
+            "related": ["idea-0", "start-here"],
+        }
+    ]
     (root / "faq.yaml").write_text(dump(faq), encoding="utf-8")
-    guides = [{"id": "start-here", "title": "Start here", "summary": "A first guide.", "body": "## Hello\n\nText.\n", "related": ["idea-1"]}]
+    guides = [
+        {
+            "id": "start-here",
+            "title": "Start here",
+            "summary": "A first guide.",
+            "body": "## Hello\n\nText.\n",
+            "related": ["idea-1"],
+        }
+    ]
     (root / "guides.yaml").write_text(dump(guides), encoding="utf-8")
     (root / "quiz.yaml").write_text(dump(quiz()), encoding="utf-8")
     return root

@@ -37,6 +37,7 @@ from micromance_tui.core.models import (
     RatingItem,
 )
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.textcheck import bad_characters
 from micromance_tui.core.yamlnodes import ContentError, ContentErrors, Node, YamlProblem, parse_file
 
 __all__ = [
@@ -155,6 +156,10 @@ class _Checker:
         stripped = value.strip()
         if required and not stripped:
             self.error(node, f"{what} is empty; expected some text")
+            return None
+        problem = bad_characters(stripped)
+        if problem:
+            self.error(node, f"{what} has {problem}; remove them")
             return None
         if one_line and "\n" in stripped:
             self.error(node, f"{what} should be one line; found {stripped.count(chr(10)) + 1}")
@@ -639,7 +644,7 @@ def _read_cache(paths: Paths, key: list[Any]) -> LoadResult | None:
             return None
         library = Library.from_json(data["library"])
         user_errors = [ContentError(*row) for row in data["user_errors"]]
-    except Exception:  # noqa: BLE001 - a cache that cannot be read is rebuilt, never trusted
+    except Exception:
         return None
     return LoadResult(library, user_errors, from_cache=True)
 

@@ -7,6 +7,7 @@ pick depends on changes: a new partner profile or apart mode switched.
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -92,10 +93,9 @@ def todays_idea(
                 "reason": reason,
                 "shown": [*shown, gesture.id],
             }
-            try:
+            # A read-only journal still gets an idea; it is just not pinned.
+            with contextlib.suppress(JournalError):
                 journal.set_daily_pick(new_pin)
-            except JournalError:
-                pass  # a read-only journal still gets an idea; it is just not pinned
     return Today(
         gesture=gesture,
         reason=reason,

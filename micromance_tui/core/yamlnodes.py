@@ -74,7 +74,7 @@ class Node:
 def _loader() -> type[yaml.SafeLoader]:
     import yaml
 
-    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)  # type: ignore[no-any-return]
+    return getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 
 
 class YamlProblem(Exception):
@@ -91,15 +91,16 @@ def _convert(node: yaml.Node, depth: int, seen: set[int]) -> Node:
     line, column = node.start_mark.line + 1, node.start_mark.column + 1
     if depth > MAX_DEPTH:
         raise YamlProblem(line, column, f"nesting deeper than {MAX_DEPTH} levels is not allowed")
-    if id(node) in seen:
+    if id(node) in seen:  # an alias: the composer hands back the anchored node again
         raise YamlProblem(line, column, "anchors and aliases (&name, *name) are not allowed")
+    seen.add(id(node))  # scalars too: N aliases of one big scalar would be N copies later
     if not node.tag.startswith(_TAG_PREFIX) or node.tag[len(_TAG_PREFIX) :] not in _TAG_WORDS:
-        raise YamlProblem(
-            line, column, f"the tag {node.tag!r} is not allowed; write plain values instead"
-        )
+        tag = node.tag
+        shown = "!!" + tag[len(_TAG_PREFIX) :] if tag.startswith(_TAG_PREFIX) else tag
+        what = "merge keys (<<) are" if shown == "!!merge" else f"the tag {shown!r} is"
+        raise YamlProblem(line, column, f"{what} not allowed; write plain values instead")
     if isinstance(node, yaml.ScalarNode):
         return Node("scalar", node.value, line, column, node.tag)
-    seen.add(id(node))
     if isinstance(node, yaml.SequenceNode):
         items = [_convert(child, depth + 1, seen) for child in node.value]
         return Node("seq", items, line, column, node.tag)

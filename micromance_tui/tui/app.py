@@ -59,7 +59,7 @@ class MicromanceApp(App[int]):
     DEFAULT_MODE = "today"
     CSS_PATH = Path(__file__).parent / "app.tcss"
     COMMANDS = App.COMMANDS | {MicromanceCommands}
-    MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {  # type: ignore[misc]
+    MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
         mode: _lazy(module, cls) for mode, (_, _, module, cls) in SCREENS.items()
     }
     BINDINGS: ClassVar[list[BindingType]] = [

@@ -26,11 +26,17 @@ class MicromanceCommands(Provider):
         entries: list[tuple[str, str, Callable[[], object]]] = []
         for mode, (title, key, _, _) in SCREENS.items():
             shown = "?" if key == "question_mark" else key
-            entries.append((title, f"Open the {title} screen (key {shown})", partial(app.action_show, mode)))
+            entries.append(
+                (title, f"Open the {title} screen (key {shown})", partial(app.action_show, mode))
+            )
         for faq in app.library.faq:
-            entries.append((f"FAQ: {faq.question}", "Open this question", partial(app.open_faq, faq.id)))
+            entries.append(
+                (f"FAQ: {faq.question}", "Open this question", partial(app.open_faq, faq.id))
+            )
         for guide in app.library.guides:
-            entries.append((f"Guide: {guide.title}", guide.summary, partial(app.open_guide, guide.id)))
+            entries.append(
+                (f"Guide: {guide.title}", guide.summary, partial(app.open_guide, guide.id))
+            )
         return entries
 
     async def discover(self) -> Hits:

@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
+from micromance_tui.core.textcheck import bad_characters
+
 MAX_NOTE = 2000
 MAX_LABEL = 40
 MAX_TEXT = 500
@@ -34,8 +36,9 @@ def text_problem(value: str, what: str, *, limit: int, required: bool) -> str:
         return f"{what} cannot be empty."
     if len(text) > limit:
         return f"{what} is {len(text)} characters; at most {limit}."
-    if any(ord(ch) < 32 and ch not in "\t\n" for ch in text):
-        return f"{what} has control characters; remove them."
+    problem = bad_characters(text)
+    if problem:
+        return f"{what} has {problem}; remove them."
     return ""
 
 

@@ -238,7 +238,7 @@ def test_corrupt_journal_is_moved_aside_exit_3(capsys: pytest.CaptureFixture[str
     journal_file = paths_mod.resolve().journal_file
     journal_file.parent.mkdir(parents=True, exist_ok=True)
     journal_file.write_text('{"tried": {"1": ', encoding="utf-8")
-    code, out, err = run(capsys, "log")
+    code, _, err = run(capsys, "log")
     assert code == 3
     assert "the old file is kept at" in err
     kept = [p for p in journal_file.parent.iterdir() if ".corrupt-" in p.name]
@@ -309,7 +309,8 @@ def test_headless_commands_never_import_textual(tmp_path: Path, args: list[str])
 def test_core_never_imports_textual() -> None:
     code = (
         "import sys, pkgutil, importlib, micromance_tui.core as c\n"
-        "for m in pkgutil.iter_modules(c.__path__): importlib.import_module('micromance_tui.core.' + m.name)\n"
+        "for m in pkgutil.iter_modules(c.__path__):\n"
+        "    importlib.import_module('micromance_tui.core.' + m.name)\n"
         "print(any(k == 'textual' or k.startswith('textual.') for k in sys.modules))"
     )
     env = {**os.environ, "PYTHONPATH": str(REPO)}

@@ -15,10 +15,34 @@ from micromance_tui.core.models import LANGUAGE_IDS, MOMENTS, Library
 
 #: two gestures whose word sets overlap more than this (Jaccard) are near-identical
 NEAR_DUPLICATE = 0.45
-STOP = set(
-    "a an and are as at be but by for from have if in is it its of on or so that the their "
-    "them they this to was what when with you your".split()
-)
+STOP = {
+    *[
+        "a",
+        "an",
+        "and",
+        "are",
+        "as",
+        "at",
+        "be",
+        "but",
+        "by",
+        "for",
+        "from",
+        "have",
+        "if",
+        "in",
+        "is",
+        "it",
+        "its",
+        "of",
+        "on",
+        "or",
+        "so",
+        "that",
+        "the",
+    ],
+    *["their", "them", "they", "this", "to", "was", "what", "when", "with", "you", "your"],
+}
 
 # Ideas PRODUCT.md names, by the id they have in the library.
 PRODUCT_IDEAS = [

@@ -12,11 +12,10 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
-from micromance_tui.tui.widgets.field import Field
-
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.models import Gesture
 from micromance_tui.tui.validate import MAX_NOTE, day_problem, note_problem, show_error
+from micromance_tui.tui.widgets.field import Field
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +58,8 @@ class TriedDialog(ModalScreen[TriedInput | None]):
             yield Label("How did it land? (optional)")
             with RadioSet(id="reaction", compact=True):
                 yield RadioButton("skip", value=self._reaction is None, id="r0")
-                for number, label in REACTIONS.items():
-                    yield RadioButton(
-                        str(number), value=self._reaction == number, id=f"r{number}"
-                    )
+                for number in REACTIONS:
+                    yield RadioButton(str(number), value=self._reaction == number, id=f"r{number}")
             yield Static(
                 "  ".join(f"{n} {label}" for n, label in REACTIONS.items()), classes="muted"
             )
