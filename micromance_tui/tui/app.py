@@ -10,8 +10,10 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
 
-from textual.app import App
+from textual import events, on
+from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
+from textual.geometry import Size
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -155,12 +157,10 @@ class MicromanceApp(App[int]):
         if guide_id not in self.library.guide_by_id:
             self.notify(f"No guide with the id {guide_id!r}", severity="warning")
             return
-        self.switch_mode("guides")
-        self.call_after_refresh(self._select_in_mode, "guides", guide_id)
+        self.open_in_mode("guides", guide_id)
 
     def open_faq(self, faq_id: str) -> None:
-        self.switch_mode("faq")
-        self.call_after_refresh(self._select_in_mode, "faq", faq_id)
+        self.open_in_mode("faq", faq_id)
 
     def open_related(self, item_id: str) -> None:
         """Open a `related` id: a gesture or a guide."""
@@ -170,12 +170,17 @@ class MicromanceApp(App[int]):
             self.open_guide(item_id)
 
     def browse_language(self, language_id: str) -> None:
-        self.switch_mode("browse")
-        self.call_after_refresh(self._select_in_mode, "browse", f"language:{language_id}")
+        self.open_in_mode("browse", f"language:{language_id}")
 
-    def _select_in_mode(self, mode: str, item: str) -> None:
-        screen = self.screen
-        select = getattr(screen, "select_item", None)
+    def open_in_mode(self, mode: str, item: str) -> None:
+        """Switch to a screen and, once it is mounted, ask it to select `item`."""
+        self.call_later(self._open_and_select, mode, item)
+
+    async def _open_and_select(self, mode: str, item: str) -> None:
+        while len(self.screen_stack) > 1 and self.current_mode == mode:
+            self.pop_screen()
+        await self.switch_mode(mode)
+        select = getattr(self.screen, "select_item", None)
         if callable(select):
             select(item)
 
@@ -218,3 +223,36 @@ class MicromanceApp(App[int]):
     def restore_entry(self, entry: TriedEntry) -> None:
         self.journal.restore_tried(entry)
         self.journal_changed.publish("tried")
+
+    # ------------------------------------------------------------------ a too-small terminal
+
+    #: The smallest terminal (columns, rows) the screens are laid out for; below it the app
+    #: shows "Make the window larger" over everything until the window grows again.
+    MIN_SIZE: ClassVar[tuple[int, int]] = (60, 16)
+
+    @on(events.Mount)
+    def _watch_size(self) -> None:
+        self.screen_change_signal.subscribe(self, lambda _screen: self._fit_to(self.size))
+
+    def on_resize(self, event: events.Resize) -> None:
+        self._fit_to(event.size)  # runs before App._on_resize: self.size is still the old one
+
+    def _fit_to(self, size: Size) -> None:
+        """Show the too-small notice on top of the current screen, or take it away."""
+        from micromance_tui.tui.dialogs.too_small import TooSmallScreen
+
+        if self.current_mode not in SCREENS:  # still starting up
+            return
+        try:
+            top = self.screen
+        except ScreenStackError:
+            return
+        width, height = self.MIN_SIZE
+        if size.width < width or size.height < height:
+            if isinstance(top, TooSmallScreen):
+                top.show_size(size)
+            else:
+                self.push_screen(TooSmallScreen(size, self.MIN_SIZE))
+            return
+        while len(self.screen_stack) > 1 and isinstance(self.screen, TooSmallScreen):
+            self.pop_screen()
