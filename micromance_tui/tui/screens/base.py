@@ -34,6 +34,11 @@ class BaseScreen(Screen[None]):
         raise NotImplementedError
 
     def on_mount(self) -> None:
+        # Textual runs this for every class in the MRO, and a subclass may also call it
+        # through super(): subscribe once only.
+        if getattr(self, "_base_mounted", False):
+            return
+        self._base_mounted = True
         from micromance_tui.tui.app import SCREENS
 
         self.title = SCREENS[self.MODE][0] if self.MODE in SCREENS else ""
