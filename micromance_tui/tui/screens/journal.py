@@ -1,0 +1,561 @@
+"""Journal: every idea tried (filter, search, edit, delete with undo, export), the rhythm of
+the last weeks, and the balance across the five languages.
+
+The entries are shown in a virtual list (only the rows on screen are rendered), so a
+journal of 20,000 entries opens about as fast as one of 100. Rhythm and Balance are worked
+out only when their tab is shown."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
+from pathlib import Path
+from typing import Any, ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical, VerticalScroll
+from textual.events import ScreenResume, ScreenSuspend
+from textual.markup import escape
+from textual.widgets import (
+    Button,
+    Input,
+    Label,
+    OptionList,
+    Select,
+    Static,
+    TabbedContent,
+    TabPane,
+)
+from textual.widgets.option_list import Option
+
+from micromance_tui.commands import entry_row, export_text, rows_to_csv, write_text_atomic
+from micromance_tui.core.daily import partner_scores
+from micromance_tui.core.journal import REACTIONS, JournalError, TriedEntry
+from micromance_tui.core.models import LANGUAGE_IDS, LANGUAGE_NAMES, Gesture
+from micromance_tui.core.rhythm import (
+    LANGUAGE_SHORT,
+    calendar,
+    calendar_total,
+    day_counts,
+    language_spread,
+    week_run,
+    week_run_text,
+    worth_repeating,
+)
+from micromance_tui.tui.dialogs.confirm import ConfirmDialog
+from micromance_tui.tui.dialogs.export import ExportDialog, ExportRequest
+from micromance_tui.tui.dialogs.tried import TriedDialog, TriedInput
+from micromance_tui.tui.screens.base import BaseScreen
+from micromance_tui.tui.validate import day_problem, show_error
+from micromance_tui.tui.widgets.entry_list import EntryList
+from micromance_tui.tui.widgets.field import Field
+from micromance_tui.tui.widgets.profile_bars import ProfileBars
+from micromance_tui.tui.widgets.rhythm import LanguageSpread
+from micromance_tui.tui.widgets.rhythm_calendar import RhythmCalendar
+
+NOT_NOTED = "none"
+LANDED_WELL = "4+"
+REACTION_CHOICES: list[tuple[str, str]] = [
+    *[(f"{n} {label}", str(n)) for n, label in sorted(REACTIONS.items(), reverse=True)],
+    ("4-5 landed well", LANDED_WELL),
+    ("not noted", NOT_NOTED),
+]
+TABS = ("tab-entries", "tab-rhythm", "tab-balance")
+
+
+@dataclass(frozen=True, slots=True)
+class EntryFilter:
+    """What the Entries tab shows; empty fields mean "any"."""
+
+    text: str = ""
+    language: str = ""
+    reaction: str = ""
+    since: date | None = None
+    until: date | None = None
+
+    @property
+    def active(self) -> bool:
+        return bool(self.text or self.language or self.reaction or self.since or self.until)
+
+
+def filter_entries(
+    entries: Sequence[TriedEntry],
+    wanted: EntryFilter,
+    titles: dict[str, str],
+    languages: dict[str, str],
+) -> Sequence[TriedEntry]:
+    """The entries that match every part of ``wanted``; ``text`` is searched, ignoring
+    case, in the note and the idea's title."""
+    if not wanted.active:
+        return entries
+    needle = wanted.text.strip().casefold()
+    reaction = wanted.reaction
+    result: list[TriedEntry] = []
+    for entry in entries:
+        if wanted.since is not None and entry.date < wanted.since:
+            continue
+        if wanted.until is not None and entry.date > wanted.until:
+            continue
+        if wanted.language and languages.get(entry.gesture_id) != wanted.language:
+            continue
+        if reaction:
+            if reaction == NOT_NOTED:
+                if entry.reaction is not None:
+                    continue
+            elif reaction == LANDED_WELL:
+                if entry.reaction is None or entry.reaction < 4:
+                    continue
+            elif str(entry.reaction) != reaction:
+                continue
+        if needle and (
+            needle not in entry.note.casefold()
+            and needle not in titles.get(entry.gesture_id, entry.gesture_id).casefold()
+        ):
+            continue
+        result.append(entry)
+    return result
+
+
+def _stub_gesture(gesture_id: str) -> Gesture:
+    """For entries whose idea is no longer in the library."""
+    return Gesture(
+        id=gesture_id,
+        title=f"(unknown idea {gesture_id})",
+        summary="",
+        how="",
+        why="",
+        languages=("",),
+        effort="",
+        cost="",
+    )
+
+
+class JournalScreen(BaseScreen):
+    MODE = "journal"
+    CSS_PATH = Path(__file__).parent.parent / "styles" / "journal.tcss"
+    AUTO_FOCUS = "#entries"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "delete", "Delete"),
+        Binding("u", "undo", "Undo"),
+        Binding("x", "export", "Export"),
+        Binding("slash", "search", "Search"),
+        Binding("o", "open", "Open idea"),
+        Binding("1", "tab('tab-entries')", "Entries", show=False),
+        Binding("2", "tab('tab-rhythm')", "Rhythm", show=False),
+        Binding("3", "tab('tab-balance')", "Balance", show=False),
+        Binding("escape", "leave_field", "Back to the list", show=False),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with TabbedContent(id="journal-tabs"):
+            with TabPane("1 Entries", id="tab-entries"):
+                with Horizontal(id="filter-row-1", classes="filter-row"):
+                    yield Field(placeholder="/ search notes and ideas", id="search", compact=True)
+                    yield Select(
+                        [(LANGUAGE_NAMES[lid], lid) for lid in LANGUAGE_IDS],
+                        prompt="any language",
+                        id="language",
+                        compact=True,
+                    )
+                    yield Select(
+                        REACTION_CHOICES, prompt="any reaction", id="reaction", compact=True
+                    )
+                with Horizontal(id="filter-row-2", classes="filter-row"):
+                    yield Label("From", classes="filter-label")
+                    yield Field(placeholder="YYYY-MM-DD", id="since", compact=True)
+                    yield Label("to", classes="filter-label")
+                    yield Field(placeholder="YYYY-MM-DD", id="until", compact=True)
+                    yield Button("Clear", id="clear", compact=True)
+                    yield Static("", id="count")
+                yield Label("", id="filter-error", classes="field-error")
+                yield EntryList(self._describe, id="entries")
+            with TabPane("2 Rhythm", id="tab-rhythm"), Horizontal(id="rhythm-body"):
+                with Vertical(id="calendar-box"):
+                    yield Label("The last 12 weeks", classes="section-title")
+                    yield RhythmCalendar(id="calendar")
+                    yield Static("", id="calendar-total", classes="muted")
+                with Vertical(id="rhythm-side"):
+                    yield Label("Weeks, not days", classes="section-title")
+                    yield Static("", id="week-run")
+                    yield Static(
+                        "A week counts with one idea tried, on any day.",
+                        id="week-run-note",
+                        classes="muted",
+                    )
+                    yield Label("Worth repeating", classes="section-title")
+                    yield OptionList(id="repeat")
+            with TabPane("3 Balance", id="tab-balance"), VerticalScroll(id="balance-body"):
+                with Horizontal(id="balance-row"):
+                    with Vertical(id="spreads"):
+                        yield Label("The last 30 days", classes="section-title")
+                        yield LanguageSpread(id="spread-30")
+                        yield Label("The last 90 days", classes="section-title")
+                        yield LanguageSpread(id="spread-90")
+                    with Vertical(id="profile-box"):
+                        yield Label("Your partner's profile", classes="section-title")
+                        yield ProfileBars(id="profile")
+                yield Static(
+                    "What you have been doing, not a score: most people value all five.",
+                    id="balance-note",
+                    classes="muted",
+                )
+
+    # ------------------------------------------------------------------ data
+
+    def on_mount(self) -> None:
+        # No super().on_mount(): Textual runs BaseScreen.on_mount itself (handlers are
+        # dispatched along the MRO), and calling it too would subscribe to the signal twice.
+        self._all: list[TriedEntry] = []
+        self._filter = EntryFilter()
+        self._deleted: list[TriedEntry] = []
+        self._keep_next: str | None = None  # the entry to put the cursor on after a refresh
+        self._stale = {"tab-rhythm", "tab-balance"}
+        self._export_path = f"~/micromance-{self.mm.today.isoformat()}.json"
+        library = self.mm.library
+        self._titles = {g.id: g.title for g in library.gestures}
+        self._languages = {g.id: g.language for g in library.gestures}
+        self.rendered_once = False
+        self._dirty = False
+        self._reload()
+        self.call_after_refresh(self._rendered)
+
+    def _rendered(self) -> None:
+        self.rendered_once = True
+
+    def _describe(self, entry: TriedEntry) -> tuple[str, str]:
+        gid = entry.gesture_id
+        title = self._titles.get(gid)
+        if title is None:
+            return f"(unknown idea {gid})", ""
+        return title, LANGUAGE_SHORT.get(self._languages.get(gid, ""), "")
+
+    def refresh_data(self) -> None:
+        # A journal of 20,000 entries takes a moment to re-read: while another screen is
+        # shown, only note that it changed, and re-read when this screen comes back.
+        if not self.is_current:
+            self._dirty = True
+            return
+        self._reload()
+
+    def on_screen_resume(self, event: ScreenResume) -> None:
+        if self._dirty:
+            self._reload()
+
+    def _reload(self) -> None:
+        self._dirty = False
+        try:
+            self._all = self.mm.journal.tried()
+        except JournalError as exc:
+            self.notify(str(exc), title="Could not read the journal", severity="error")
+            return
+        keep, self._keep_next = self._keep_next, None
+        self._apply_filter(keep=keep)
+        self._stale = {"tab-rhythm", "tab-balance"}
+        self._refresh_tab(self._active_tab())
+
+    def _apply_filter(self, keep: str | None = None) -> None:
+        listing = self.query_one("#entries", EntryList)
+        if keep is None and listing.current is not None:
+            keep = listing.current.id
+        shown = filter_entries(self._all, self._filter, self._titles, self._languages)
+        if not self._all:
+            empty = "Nothing logged yet. Mark an idea as tried on Today (t) or Browse (b)."
+        else:
+            empty = "No entries match these filters. Clear them with the Clear button."
+        listing.set_entries(shown, keep=keep, empty=empty)
+        total = len(self._all)
+        count = (
+            f"{len(shown):,} of {total:,}"
+            if self._filter.active
+            else f"{total:,} {'entry' if total == 1 else 'entries'}"
+        )
+        self.query_one("#count", Static).update(count)
+
+    def _active_tab(self) -> str:
+        return self.query_one("#journal-tabs", TabbedContent).active or "tab-entries"
+
+    def _refresh_tab(self, tab: str) -> None:
+        if tab not in self._stale:
+            return
+        self._stale.discard(tab)
+        if tab == "tab-rhythm":
+            self._show_rhythm()
+        elif tab == "tab-balance":
+            self._show_balance()
+
+    def _show_rhythm(self) -> None:
+        today = self.mm.today
+        rows = calendar(day_counts(e.date for e in self._all), today)
+        self.query_one("#calendar", RhythmCalendar).show(rows, today)
+        total = calendar_total(rows)
+        self.query_one("#calendar-total", Static).update(
+            f"{total} {'idea' if total == 1 else 'ideas'} tried in these 12 weeks."
+        )
+        run = week_run((e.date for e in self._all), today)
+        self.query_one("#week-run", Static).update(week_run_text(run))
+        ideas = worth_repeating(self._all, today, known=self._titles.keys())
+        options = self.query_one("#repeat", OptionList)
+        options.clear_options()
+        for idea in ideas[:50]:
+            title = escape(self._titles[idea.gesture_id])
+            when = f"{REACTIONS[idea.best]}, last tried {idea.days_since} days ago"
+            options.add_option(Option(f"{title}\n[dim]{when}[/dim]", idea.gesture_id))
+        if ideas:
+            options.highlighted = 0
+        if not ideas:
+            options.add_option(
+                Option(
+                    "Ideas that landed well (4 or 5) and have not been tried for 60 days "
+                    "show up here.",
+                    disabled=True,
+                )
+            )
+
+    def _show_balance(self) -> None:
+        today = self.mm.today
+        for days, widget_id in ((30, "#spread-30"), (90, "#spread-90")):
+            counts = language_spread(self._all, self._languages, today - timedelta(days=days - 1))
+            self.query_one(widget_id, LanguageSpread).show(
+                counts, empty=f"Nothing tried in the last {days} days."
+            )
+        try:
+            result = self.mm.journal.latest_quiz_result("partner")
+            scores, _ = partner_scores(self.mm.journal)
+        except JournalError as exc:
+            self.notify(str(exc), severity="error")
+            return
+        self.query_one("#profile", ProfileBars).show(
+            result if scores else None,
+            empty="No profile yet. Take the quiz for your partner (q), or together.",
+        )
+
+    @on(TabbedContent.TabActivated)
+    def _tab_activated(self, event: TabbedContent.TabActivated) -> None:
+        if event.pane.id:
+            self._refresh_tab(event.pane.id)
+        self.refresh_bindings()
+
+    def on_screen_suspend(self, event: ScreenSuspend) -> None:
+        # Undo lasts until the screen is left (dialogs and an opened idea do not count).
+        if self.app.current_mode != self.MODE:
+            self._deleted.clear()
+
+    def select_item(self, item: str) -> None:
+        """Put the cursor on an entry (``entry:<id>``)."""
+        entry_id = item.removeprefix("entry:")
+        self.action_tab("tab-entries")
+        self._apply_filter(keep=entry_id)
+
+    # ------------------------------------------------------------------ filters
+
+    @on(Input.Changed, "#search")
+    def _search_changed(self, event: Input.Changed) -> None:
+        self._set_filter(text=event.value)
+
+    @on(Select.Changed, "#language")
+    def _language_changed(self, event: Select.Changed) -> None:
+        self._set_filter(language=event.value if isinstance(event.value, str) else "")
+
+    @on(Select.Changed, "#reaction")
+    def _reaction_changed(self, event: Select.Changed) -> None:
+        self._set_filter(reaction=event.value if isinstance(event.value, str) else "")
+
+    @on(Input.Changed, "#since")
+    @on(Input.Changed, "#until")
+    def _range_changed(self) -> None:
+        since_text = self.query_one("#since", Input).value
+        until_text = self.query_one("#until", Input).value
+        since_msg = day_problem(since_text, required=False)
+        until_msg = day_problem(until_text, required=False)
+        since = (
+            date.fromisoformat(since_text.strip()) if since_text.strip() and not since_msg else None
+        )
+        until = (
+            date.fromisoformat(until_text.strip()) if until_text.strip() and not until_msg else None
+        )
+        message = ""
+        if since_msg:
+            message = f"From: {since_msg}"
+        elif until_msg:
+            message = f"To: {until_msg}"
+        elif since and until and since > until:
+            message = "From: the first day is after the last day; swap them."
+            since = until = None
+        show_error(self.query_one("#filter-error", Label), message)
+        self.query_one("#since", Input).set_class(bool(since_msg), "-invalid")
+        self.query_one("#until", Input).set_class(bool(until_msg), "-invalid")
+        self._set_filter(since=since, until=until)
+
+    def _set_filter(self, **changes: Any) -> None:
+        new = replace(self._filter, **changes)
+        if new != self._filter:
+            self._filter = new
+            self._apply_filter()
+
+    @on(Button.Pressed, "#clear")
+    def clear_filters(self) -> None:
+        for field_id in ("#search", "#since", "#until"):
+            self.query_one(field_id, Input).value = ""
+        for select_id in ("#language", "#reaction"):
+            self.query_one(select_id, Select).clear()
+        self._filter = EntryFilter()
+        self._apply_filter()
+
+    def action_search(self) -> None:
+        self.action_tab("tab-entries")
+        self.query_one("#search", Input).focus()
+
+    @on(Input.Submitted)
+    def action_leave_field(self) -> None:
+        if self._active_tab() == "tab-entries":
+            self.query_one("#entries", EntryList).focus()
+
+    # ------------------------------------------------------------------ actions
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Edit and delete act on the entry list: not offered on the other tabs.
+        return action not in ("edit", "delete") or self._active_tab() == "tab-entries"
+
+    def action_tab(self, tab: str) -> None:
+        tabs = self.query_one("#journal-tabs", TabbedContent)
+        tabs.active = tab
+        if tab == "tab-entries":
+            self.query_one("#entries", EntryList).focus()
+        elif tab == "tab-rhythm":
+            self.query_one("#repeat", OptionList).focus()
+
+    def _current(self) -> TriedEntry | None:
+        if self._active_tab() != "tab-entries":
+            return None
+        return self.query_one("#entries", EntryList).current
+
+    @on(EntryList.Selected)
+    def _selected(self, event: EntryList.Selected) -> None:
+        self.action_edit()
+
+    def action_edit(self) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+        gesture = self.mm.library.gesture_by_id.get(entry.gesture_id) or _stub_gesture(
+            entry.gesture_id
+        )
+
+        def done(result: TriedInput | None) -> None:
+            if result is None:
+                return
+            try:
+                self.mm.journal.edit_tried(
+                    entry.id, note=result.note, reaction=result.reaction, on=result.day
+                )
+            except JournalError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return
+            self.notify(f"Saved: {gesture.title}", title="Entry updated", markup=False)
+            self.mm.journal_changed.publish("tried")
+
+        self.app.push_screen(
+            TriedDialog(
+                gesture,
+                today=self.mm.today,
+                note=entry.note,
+                reaction=entry.reaction,
+                day=entry.date,
+                title="Edit entry",
+            ),
+            done,
+        )
+
+    def action_delete(self) -> None:
+        entry = self._current()
+        if entry is None:
+            return
+        title, _ = self._describe(entry)
+        note = " ".join(entry.note.split())
+        detail = f"{entry.date.isoformat()} · {title}" + (f"\n{note[:200]}" if note else "")
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                removed = self.mm.journal.delete_tried(entry.id)
+            except JournalError as exc:
+                self.notify(str(exc), title="Not deleted", severity="error")
+                return
+            self._deleted.append(removed)
+            self.notify(f"Deleted: {title}. Press u to undo.", title="Entry deleted", markup=False)
+            self.mm.journal_changed.publish("tried")
+
+        self.app.push_screen(
+            ConfirmDialog("Delete this entry?", escape(detail), yes="Delete", no="Keep"), answered
+        )
+
+    def action_undo(self) -> None:
+        if not self._deleted:
+            self.notify("Nothing to undo.")
+            return
+        entry = self._deleted.pop()
+        self._keep_next = entry.id  # the refresh after the signal puts the cursor on it
+        try:
+            self.mm.restore_entry(entry)
+        except JournalError as exc:
+            self._keep_next = None
+            self._deleted.append(entry)
+            self.notify(str(exc), title="Not restored", severity="error")
+            return
+        title, _ = self._describe(entry)
+        self.notify(f"Restored: {title}", title="Undone", markup=False)
+        self.action_tab("tab-entries")
+
+    def action_open(self) -> None:
+        if self._active_tab() == "tab-rhythm":
+            repeat = self.query_one("#repeat", OptionList)
+            if repeat.highlighted is not None:
+                option = repeat.get_option_at_index(repeat.highlighted)
+                if option.id:
+                    self.mm.open_gesture(option.id)
+            return
+        entry = self._current()
+        if entry is not None:
+            self.mm.open_gesture(entry.gesture_id)
+
+    @on(OptionList.OptionSelected, "#repeat")
+    def _repeat_selected(self, event: OptionList.OptionSelected) -> None:
+        if event.option.id:
+            self.mm.open_gesture(event.option.id)
+
+    def action_export(self) -> None:
+        def done(request: ExportRequest | None) -> None:
+            if request is not None:
+                self.export_to(request)
+
+        self.app.push_screen(ExportDialog(self._export_path, entries=len(self._all)), done)
+
+    def export_to(self, request: ExportRequest) -> None:
+        self._export_path = str(request.path)
+        journal = self.mm.journal
+        try:
+            if request.format == "json":
+                text = export_text(journal)
+            else:
+                rows = [entry_row(e, self.mm.library) for e in journal.tried()]
+                text = rows_to_csv(rows)
+            write_text_atomic(request.path, text)
+        except JournalError as exc:
+            self.notify(str(exc), title="Not exported", severity="error")
+            return
+        except OSError as exc:
+            reason = exc.strerror or str(exc)
+            self.notify(
+                f"Could not write {request.path}: {reason}", title="Not exported", severity="error"
+            )
+            return
+        n = len(self._all)
+        self.notify(
+            f"{n:,} {'entry' if n == 1 else 'entries'} written to {request.path}",
+            title=f"Exported ({request.format.upper()})",
+        )

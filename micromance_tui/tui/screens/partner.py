@@ -1,0 +1,351 @@
+"""Partner: their name, the little things worth remembering (coffee order, favourite snack,
+sizes, what helps on a bad day) and the dates that matter, with the days until each.
+
+Everything typed is checked where it is typed; nothing invalid is saved, and the name is
+saved on enter, when the field is left, or when the screen is left."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+from typing import ClassVar
+
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.events import ScreenSuspend
+from textual.markup import escape
+from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from micromance_tui.core.journal import ImportantDate, JournalError, LittleThing, Partner
+from micromance_tui.tui.dialogs.confirm import ConfirmDialog
+from micromance_tui.tui.dialogs.important_date import DateDialog, DateInput
+from micromance_tui.tui.dialogs.little_thing import LittleThingDialog, LittleThingInput
+from micromance_tui.tui.screens.base import BaseScreen
+from micromance_tui.tui.validate import MAX_NAME, show_error, text_problem
+from micromance_tui.tui.widgets.field import Field
+
+THINGS, DATES = "things", "dates"
+
+
+def name_problem(value: str) -> str:
+    return text_problem(value, "The name", limit=MAX_NAME, required=False)
+
+
+def when_text(days: int | None) -> str:
+    if days is None:
+        return "passed"
+    if days == 0:
+        return "today"
+    if days == 1:
+        return "tomorrow"
+    return f"in {days} days"
+
+
+def date_line(item: ImportantDate, today: date) -> str:
+    """`Birthday · 1 Dec, every year · in 6 days`."""
+    day = item.date
+    shown = f"{day.day} {day:%b}, every year" if item.yearly else f"{day.day} {day:%b %Y}"
+    return f"{item.label} · {shown} · {when_text(item.days_until(today))}"
+
+
+def sorted_dates(dates: tuple[ImportantDate, ...], today: date) -> list[ImportantDate]:
+    """Soonest first; dates that have passed for good last."""
+
+    def key(item: ImportantDate) -> tuple[int, int, str]:
+        days = item.days_until(today)
+        return (days is None, days or 0, item.label.casefold())
+
+    return sorted(dates, key=key)
+
+
+class PartnerScreen(BaseScreen):
+    MODE = "partner"
+    CSS_PATH = Path(__file__).parent.parent / "styles" / "partner.tcss"
+    AUTO_FOCUS = "#things"
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("a", "add", "Add"),
+        Binding("e", "edit", "Edit"),
+        Binding("d,delete", "remove", "Remove"),
+        Binding("n", "name", "Name"),
+        Binding("escape", "leave_field", "Back to the lists", show=False),
+    ]
+
+    def compose_body(self) -> ComposeResult:
+        with Vertical(id="partner-body"):
+            with Horizontal(id="name-row"):
+                yield Label("Their name", id="name-label")
+                yield Field(placeholder="what you call them", id="name", compact=True)
+                yield Static("enter saves", id="name-hint", classes="muted")
+            yield Label("", id="name-error", classes="field-error")
+            with Horizontal(id="partner-panels"):
+                with Vertical(id="things-box", classes="partner-panel"):
+                    yield Label("Little things to remember", classes="section-title")
+                    yield OptionList(id=THINGS)
+                    with Horizontal(classes="panel-buttons"):
+                        yield Button("Add", id="things-add", compact=True)
+                        yield Button("Edit", id="things-edit", compact=True)
+                        yield Button("Remove", id="things-remove", compact=True)
+                with Vertical(id="dates-box", classes="partner-panel"):
+                    yield Label("Important dates", classes="section-title")
+                    yield OptionList(id=DATES)
+                    with Horizontal(classes="panel-buttons"):
+                        yield Button("Add", id="dates-add", compact=True)
+                        yield Button("Edit", id="dates-edit", compact=True)
+                        yield Button("Remove", id="dates-remove", compact=True)
+
+    def on_mount(self) -> None:
+        # No super().on_mount(): Textual runs BaseScreen.on_mount itself (handlers are
+        # dispatched along the MRO), and calling it too would subscribe to the signal twice.
+        self.partner = Partner(name="")
+        self._panel = THINGS
+        self._select_after: tuple[str, str] | None = None  # (list, id) after the next refresh
+        for button in self.query(".panel-buttons Button"):
+            button.can_focus = False
+        self.refresh_data()
+
+    # ------------------------------------------------------------------ data
+
+    def refresh_data(self) -> None:
+        try:
+            self.partner = self.mm.journal.partner()
+        except JournalError as exc:
+            self.notify(str(exc), title="Could not read the journal", severity="error")
+            return
+        name = self.query_one("#name", Input)
+        if not (name.has_focus and name.value != self.partner.name):
+            name.value = self.partner.name
+        self._fill_things()
+        self._fill_dates()
+        if self._select_after is not None:
+            panel, item_id = self._select_after
+            self._select_after = None
+            self._highlight(panel, item_id)
+
+    def _fill(self, list_id: str, options: list[Option], empty: str) -> None:
+        listing = self.query_one(f"#{list_id}", OptionList)
+        old = listing.highlighted
+        old_id = listing.get_option_at_index(old).id if old is not None else None
+        listing.clear_options()
+        if not options:
+            listing.add_option(Option(empty, disabled=True))
+            return
+        listing.add_options(options)
+        ids = [option.id for option in options]
+        listing.highlighted = ids.index(old_id) if old_id in ids else min(old or 0, len(ids) - 1)
+
+    def _fill_things(self) -> None:
+        self._fill(
+            THINGS,
+            [
+                Option(f"[b]{escape(t.label)}[/b]: {escape(t.text)}", t.id)
+                for t in self.partner.little_things
+            ],
+            "Nothing yet. Add their coffee order, a favourite snack, sizes, what helps on a "
+            "bad day (a).",
+        )
+
+    def _fill_dates(self) -> None:
+        today = self.mm.today
+        self._fill(
+            DATES,
+            [
+                Option(escape(date_line(item, today)), item.id)
+                for item in sorted_dates(self.partner.dates, today)
+            ],
+            "No dates yet. Add a birthday or an anniversary (tab here, then a); Today shows "
+            "them two weeks ahead.",
+        )
+
+    def _changed(self, message: str) -> None:
+        self.notify(message, title="Saved", markup=False)
+        self.mm.journal_changed.publish("partner")
+
+    def _selected_id(self, panel: str) -> str | None:
+        listing = self.query_one(f"#{panel}", OptionList)
+        if listing.highlighted is None:
+            return None
+        return listing.get_option_at_index(listing.highlighted).id
+
+    # ------------------------------------------------------------------ the name
+
+    def _save_name(self, *, quiet: bool = False) -> bool:
+        field = self.query_one("#name", Input)
+        problem = name_problem(field.value)
+        show_error(self.query_one("#name-error", Label), problem)
+        if problem:
+            return False
+        name = field.value.strip()
+        if name == self.partner.name:
+            return True
+        try:
+            self.mm.journal.set_partner_name(name)
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return False
+        self.partner = Partner(name, self.partner.little_things, self.partner.dates)
+        if not quiet:
+            self._changed(f"Their name: {name}" if name else "Their name is cleared.")
+        else:
+            self.mm.journal_changed.publish("partner")
+        return True
+
+    @on(Input.Changed, "#name")
+    def _name_typed(self, event: Input.Changed) -> None:
+        show_error(self.query_one("#name-error", Label), name_problem(event.value))
+
+    @on(Input.Submitted, "#name")
+    def _name_submitted(self) -> None:
+        if self._save_name():
+            self.query_one(f"#{self._panel}", OptionList).focus()
+
+    @on(Input.Blurred, "#name")
+    def _name_left(self) -> None:
+        self._save_name()
+
+    def on_screen_suspend(self, event: ScreenSuspend) -> None:
+        self._save_name(quiet=True)
+
+    def action_name(self) -> None:
+        self.query_one("#name", Input).focus()
+
+    def action_leave_field(self) -> None:
+        if isinstance(self.focused, Input):
+            self.query_one(f"#{self._panel}", OptionList).focus()
+
+    # ------------------------------------------------------------------ lists
+
+    def on_descendant_focus(self, event: object) -> None:
+        focused = self.focused
+        if isinstance(focused, OptionList) and focused.id in (THINGS, DATES):
+            self._panel = focused.id
+
+    @on(OptionList.OptionSelected)
+    def _option_chosen(self, event: OptionList.OptionSelected) -> None:
+        if event.option_list.id in (THINGS, DATES):
+            self._panel = event.option_list.id or THINGS
+            self.action_edit()
+
+    def on_button_pressed(self, event: Button.Pressed) -> None:
+        button_id = event.button.id or ""
+        panel, _, what = button_id.partition("-")
+        if panel not in (THINGS, DATES):
+            return
+        self._panel = panel
+        {"add": self.action_add, "edit": self.action_edit, "remove": self.action_remove}[what]()
+
+    def action_add(self) -> None:
+        if self._panel == DATES:
+            self._edit_date(None)
+        else:
+            self._edit_thing(None)
+
+    def action_edit(self) -> None:
+        item_id = self._selected_id(self._panel)
+        if item_id is None:
+            self.action_add()
+        elif self._panel == DATES:
+            self._edit_date(next((d for d in self.partner.dates if d.id == item_id), None))
+        else:
+            self._edit_thing(next((t for t in self.partner.little_things if t.id == item_id), None))
+
+    def _edit_thing(self, thing: LittleThing | None) -> None:
+        def done(result: LittleThingInput | None) -> None:
+            if result is None:
+                return
+            journal = self.mm.journal
+            try:
+                if thing is None:
+                    saved = journal.add_little_thing(result.label, result.text)
+                else:
+                    saved = journal.edit_little_thing(thing.id, result.label, result.text)
+            except JournalError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return
+            self._select_after = (THINGS, saved.id)
+            self._changed(f"{saved.label}: {saved.text}")
+
+        dialog = (
+            LittleThingDialog(title="A little thing to remember")
+            if thing is None
+            else LittleThingDialog(thing.label, thing.text, title="Edit a little thing")
+        )
+        self.app.push_screen(dialog, done)
+
+    def _edit_date(self, item: ImportantDate | None) -> None:
+        def done(result: DateInput | None) -> None:
+            if result is None:
+                return
+            journal = self.mm.journal
+            try:
+                if item is None:
+                    saved = journal.add_date(result.kind, result.label, result.day, result.yearly)
+                else:
+                    saved = journal.edit_date(
+                        item.id,
+                        kind=result.kind,
+                        label=result.label,
+                        date=result.day,
+                        yearly=result.yearly,
+                    )
+            except JournalError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return
+            self._select_after = (DATES, saved.id)
+            self._changed(date_line(saved, self.mm.today))
+
+        dialog = (
+            DateDialog(title="An important date")
+            if item is None
+            else DateDialog(
+                kind=item.kind,
+                label=item.label,
+                day=item.date,
+                yearly=item.yearly,
+                title="Edit an important date",
+            )
+        )
+        self.app.push_screen(dialog, done)
+
+    def _highlight(self, panel: str, item_id: str) -> None:
+        listing = self.query_one(f"#{panel}", OptionList)
+        for index in range(listing.option_count):
+            if listing.get_option_at_index(index).id == item_id:
+                listing.highlighted = index
+                break
+        listing.focus()
+
+    def action_remove(self) -> None:
+        panel = self._panel
+        item_id = self._selected_id(panel)
+        if item_id is None:
+            return
+        if panel == DATES:
+            item = next((d for d in self.partner.dates if d.id == item_id), None)
+            what = f"{item.label} ({item.date.isoformat()})" if item else ""
+        else:
+            thing = next((t for t in self.partner.little_things if t.id == item_id), None)
+            what = f"{thing.label}: {thing.text}" if thing else ""
+        if not what:
+            return
+
+        def answered(yes: bool | None) -> None:
+            if not yes:
+                return
+            try:
+                if panel == DATES:
+                    self.mm.journal.remove_date(item_id)
+                else:
+                    self.mm.journal.remove_little_thing(item_id)
+            except JournalError as exc:
+                self.notify(str(exc), title="Not removed", severity="error")
+                return
+            self.notify(f"Removed: {what}", markup=False)
+            self.mm.journal_changed.publish("partner")
+
+        question = "Remove this date?" if panel == DATES else "Remove this little thing?"
+        self.app.push_screen(
+            ConfirmDialog(question, escape(what), yes="Remove", no="Keep"), answered
+        )
