@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from datetime import timedelta
 
+from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
@@ -29,8 +30,8 @@ class TodayScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with VerticalScroll(id="today-body"):
-            with Vertical(id="idea-card", classes="card"):
-                yield Label("Today's idea", classes="card-title")
+            with Vertical(id="idea-card", classes="card") as card:
+                card.border_title = "Today's idea"
                 yield Static("", id="idea-title")
                 yield Static("", id="idea-summary")
                 yield Static("", id="idea-meta", classes="muted")
@@ -41,7 +42,6 @@ class TodayScreen(BaseScreen):
                     yield Button("Favourite (s)", id="btn-fav", compact=True)
                     yield Button("Open (o)", id="btn-open", compact=True)
             yield Static("", id="upcoming")
-            yield Label("The last 7 days", classes="section-title")
             yield Static("", id="week")
             yield Label("The last 30 days across the five languages", classes="section-title")
             yield LanguageSpread(id="spread")
@@ -86,7 +86,10 @@ class TodayScreen(BaseScreen):
             "on the Partner screen (p)."
         )
         entries = app.journal.tried(since=today - timedelta(days=29))
-        self.query_one("#week", Static).update(week_text((e.date for e in entries), today))
+        week = Text.assemble(
+            ("The last 7 days  ", "bold"), week_text((e.date for e in entries), today)
+        )
+        self.query_one("#week", Static).update(week)
         counts = language_counts(
             app.library.gesture_by_id[e.gesture_id].language
             for e in entries
