@@ -1094,13 +1094,16 @@ class Journal:
         """Entries (on or after ``since``), newest first: by date, then time, then creation."""
         floor = since.isoformat() if since is not None else ""
         entries: list[TriedEntry] = []
-        for doc in (self._data().get(T_TRIED) or {}).values():
+        saved_order: dict[str, int] = {}
+        for index, doc in enumerate((self._data().get(T_TRIED) or {}).values()):
             if floor and not (isinstance(doc.get("date"), str) and doc["date"] >= floor):
                 continue
             entry = _tried_from_doc(doc)
             if entry is not None:
                 entries.append(entry)
-        entries.sort(key=lambda e: (e.date, e.time, e.created), reverse=True)
+                saved_order[entry.id] = index
+        # Ties go to the entry saved last, so the order never flips between reads.
+        entries.sort(key=lambda e: (e.date, e.time, e.created, saved_order[e.id]), reverse=True)
         return entries
 
     def last_tried(self) -> dict[str, date]:
@@ -1156,9 +1159,11 @@ class Journal:
     def quiz_results(self, who: str | None = None) -> list[QuizResult]:
         """Finished quizzes (for ``who``, "me" or "partner", or everyone), newest first."""
         results = _quiz_results_in(self._data())
+        # Ties on `taken` (same second, or a fixed clock) go to the one saved last.
+        order = {id(r): i for i, r in enumerate(results)}
         if who is not None:
             results = [r for r in results if r.who == who]
-        results.sort(key=lambda r: r.taken, reverse=True)
+        results.sort(key=lambda r: (r.taken, order[id(r)]), reverse=True)
         return results
 
     def latest_quiz_result(self, who: str) -> QuizResult | None:

@@ -1190,3 +1190,18 @@ def test_every_error_is_a_journal_error() -> None:
 def test_reactions_scale() -> None:
     assert sorted(REACTIONS) == [1, 2, 3, 4, 5]
     assert REACTIONS[1] == "fell flat" and REACTIONS[5] == "loved it"
+
+
+def test_latest_quiz_result_breaks_ties_by_save_order(tmp_path: Path) -> None:
+    """With a fixed clock two results share `taken`: the one saved last is the latest."""
+    from micromance_tui.core.journal import QuizResult, new_id
+
+    journal = Journal.open(tmp_path / "journal.json")
+    for top in ("words", "touch"):
+        scores = dict.fromkeys(("words", "service", "gifts", "time", "touch"), 5.0)
+        scores[top] = 10.0
+        journal.add_quiz_result(
+            QuizResult(new_id(), "partner", "classic", scores, {}, {}, {}, "2026-11-25T09:30:00")
+        )
+    latest = journal.latest_quiz_result("partner")
+    assert latest is not None and latest.scores["touch"] == 10.0
