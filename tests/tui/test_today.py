@@ -125,3 +125,14 @@ async def test_every_screen_opens_by_key_and_palette(make_app: AppFactory) -> No
             await pilot.press(key)
             await pilot.pause()
             assert app.current_mode == mode, key
+
+
+async def test_screen_keys_work_from_the_browse_list(make_app: AppFactory) -> None:
+    """The list keeps its arrow keys; letters still reach the app (j is Journal)."""
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("b")
+        await pilot.pause()
+        await pilot.press("down", "j")
+        await pilot.pause()
+        assert app.current_mode == "journal"
