@@ -88,7 +88,10 @@ def big_user_file(folder: Path, n: int) -> None:
     for item in items:
         item["id"] = f"generated-{item['id']}"
         item["title"] = f"Generated {item['title']}"
-    (folder / "generated.yaml").write_text(dump(items), encoding="utf-8")
+    # Several files: one content file may be at most a few MB.
+    for start in range(0, n, 1000):
+        chunk = items[start : start + 1000]
+        (folder / f"generated-{start // 1000:02d}.yaml").write_text(dump(chunk), encoding="utf-8")
 
 
 def main() -> None:
@@ -118,6 +121,11 @@ def main() -> None:
     big_user_file(tmp / "big-config" / "gestures", 10_000 - 250)
     bare_file = tmp / "bare.py"
     bare_file.write_text(BARE_APP)
+    check = subprocess.run(
+        [*micromance, "check"], env=big_env, capture_output=True, text=True, check=False
+    )
+    if check.returncode != 0:
+        raise SystemExit(f"the generated gestures do not validate:\n{check.stdout[-2000:]}")
     # Byte-compile the project as an install would (PYTHONDONTWRITEBYTECODE may be set
     # here), then warm the library cache once, unmeasured.
     subprocess.run([str(exe), "-m", "compileall", "-q", str(REPO / "micromance_tui")], check=True)

@@ -7,15 +7,19 @@ unexpected exception is logged to a file whose path is printed.
 
 from __future__ import annotations
 
-import argparse
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from types import SimpleNamespace
+from typing import TYPE_CHECKING, Any
 
 from micromance_tui import __version__
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import Clock, clock_from_env
 from micromance_tui.core.paths import Paths
+
+if TYPE_CHECKING:
+    import argparse
 
 EXIT_OK = 0
 EXIT_ERROR = 1
@@ -32,6 +36,8 @@ class CliError(Exception):
 
 
 def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
+    import argparse
+
     default = argparse.SUPPRESS if suppress else None
     parser.add_argument(
         "--data-dir",
@@ -49,6 +55,8 @@ def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
 
 
 def build_parser() -> argparse.ArgumentParser:
+    import argparse
+
     parser = argparse.ArgumentParser(
         prog="micromance",
         description="A terminal companion for micro-mance: small, steady, everyday acts of "
@@ -151,8 +159,13 @@ def _log_unexpected(paths: Paths | None) -> str:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    arguments = sys.argv[1:] if argv is None else list(argv)
+    args: Any
+    if arguments:
+        args = build_parser().parse_args(arguments)
+    else:
+        # The bare command opens the app: skip building the parser, which costs start-up.
+        args = SimpleNamespace(command=None, version=False, theme=None)
     if args.version:
         from importlib.metadata import PackageNotFoundError, version
 

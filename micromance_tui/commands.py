@@ -3,7 +3,6 @@ except `run_app`, which imports the TUI when it is asked for."""
 
 from __future__ import annotations
 
-import argparse
 import csv
 import difflib
 import io
@@ -38,8 +37,11 @@ from micromance_tui.core.journal import (
 )
 from micromance_tui.core.models import EFFORTS, LANGUAGE_IDS, MOMENTS, Library
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.textcheck import printable
 
 if TYPE_CHECKING:
+    import argparse
+
     from micromance_tui.tui.app import MicromanceApp
 
 MAX_IMPORT_BYTES = 64 * 1024 * 1024
@@ -343,7 +345,7 @@ def cmd_log(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 
 
 def _one_line(text: str, limit: int = 80) -> str:
-    flat = " ".join(text.split())
+    flat = " ".join(printable(text).split())  # never a raw escape sequence to the terminal
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 

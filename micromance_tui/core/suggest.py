@@ -8,7 +8,6 @@ moments of the current time of day, and honours apart mode.
 
 from __future__ import annotations
 
-import hashlib
 import random
 from collections.abc import Iterable, Mapping, Sequence
 from dataclasses import dataclass
@@ -62,9 +61,9 @@ class Pick:
     reason: str
 
 
-def _seed(*parts: object) -> int:
-    text = "|".join(str(p) for p in parts)
-    return int.from_bytes(hashlib.sha256(text.encode()).digest()[:8], "big")
+def _seed(*parts: object) -> str:
+    """A string seed: random.Random hashes it the same way on every run and machine."""
+    return "|".join(str(p) for p in parts)
 
 
 def pick_today(

@@ -136,3 +136,18 @@ async def test_screen_keys_work_from_the_browse_list(make_app: AppFactory) -> No
         await pilot.press("down", "j")
         await pilot.pause()
         assert app.current_mode == "journal"
+
+
+async def test_actions_work_with_the_mouse(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen) and screen.info
+        first = screen.info.gesture
+        await pilot.click("#idea-actions", offset=(18, 0))  # "Another (n)"
+        await pilot.pause()
+        assert screen.info.gesture != first
+        await pilot.click("#idea-actions", offset=(3, 0))  # "Done it (d)"
+        await pilot.pause()
+        assert isinstance(app.screen, TriedDialog)

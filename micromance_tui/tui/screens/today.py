@@ -8,7 +8,7 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical, VerticalScroll
-from textual.widgets import Button, Label, Static
+from textual.widgets import Label, Static
 
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
@@ -36,11 +36,15 @@ class TodayScreen(BaseScreen):
                 yield Static("", id="idea-summary")
                 yield Static("", id="idea-meta", classes="muted")
                 yield Static("", id="idea-reason", classes="muted")
-                with Vertical(id="idea-buttons"):
-                    yield Button("Done it (d)", id="btn-tried", variant="primary", compact=True)
-                    yield Button("Another (n)", id="btn-another", compact=True)
-                    yield Button("Favourite (s)", id="btn-fav", compact=True)
-                    yield Button("Open (o)", id="btn-open", compact=True)
+                # Clickable labels rather than Buttons: the same for the mouse, and
+                # cheaper to build on the screen every start shows first.
+                yield Static(
+                    "[@click=screen.tried][b reverse] Done it (d) [/][/]  "
+                    "[@click=screen.another][reverse] Another (n) [/][/]  "
+                    "[@click=screen.favourite][reverse] Favourite (s) [/][/]  "
+                    "[@click=screen.open][reverse] Open (o) [/][/]",
+                    id="idea-actions",
+                )
             yield Static("", id="upcoming")
             yield Static("", id="week")
             yield Label("The last 30 days across the five languages", classes="section-title")
@@ -116,13 +120,3 @@ class TodayScreen(BaseScreen):
     def action_open(self) -> None:
         if gid := self._gesture_id():
             self.mm.open_gesture(gid)
-
-    def on_button_pressed(self, event: Button.Pressed) -> None:
-        actions = {
-            "btn-tried": self.action_tried,
-            "btn-another": self.action_another,
-            "btn-fav": self.action_favourite,
-            "btn-open": self.action_open,
-        }
-        if event.button.id in actions:
-            actions[event.button.id]()
