@@ -34,9 +34,6 @@ class GestureScreen(Screen[None]):
         app = cast(MicromanceApp, self.app)
         self.title = app.library.gesture_by_id[self.gesture_id].title
         self.query_one(GestureDetail).show(self.gesture_id)
-        app.journal_changed.subscribe(
-            self, lambda _: self.query_one(GestureDetail).show(self.gesture_id)
-        )
 
     def action_tried(self) -> None:
         from micromance_tui.tui.app import MicromanceApp

@@ -2,17 +2,18 @@
 
 from __future__ import annotations
 
-from datetime import date
+from collections.abc import Sequence
 
 from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
-from micromance_tui.core.journal import REACTIONS, Journal
+from micromance_tui.core.journal import REACTIONS, TriedEntry
 from micromance_tui.core.models import EFFORT_HINTS, Gesture, Library
 
 
-def gesture_markdown(gesture: Gesture, library: Library, journal: Journal, today: date) -> str:
+def gesture_markdown(gesture: Gesture, library: Library, history: Sequence[TriedEntry]) -> str:
+    """The idea as Markdown; `history` is its journal entries, newest first."""
     names = [library.language_name(lid) for lid in gesture.languages]
     lines = [
         f"## {gesture.title}",
@@ -32,7 +33,7 @@ def gesture_markdown(gesture: Gesture, library: Library, journal: Journal, today
     ]
     if gesture.variations:
         lines += ["", "### Variations", ""] + [f"- {v}" for v in gesture.variations]
-    entries = [e for e in journal.tried() if e.gesture_id == gesture.id]
+    entries = history
     if entries:
         last = entries[0]
         landed = f", {REACTIONS[last.reaction]}" if last.reaction else ""
@@ -72,6 +73,36 @@ class GestureDetail(VerticalScroll):
     GestureDetail .related { color: $accent; }
     """
 
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        # Worked out once, not on every show: the journal is re-read only after it changes.
+        self._history: dict[str, list[TriedEntry]] | None = None
+        self._related: dict[str, list[Gesture]] = {}
+        self._shown: str | None = None
+
+    def on_mount(self) -> None:
+        from micromance_tui.tui.app import MicromanceApp
+
+        app = self.app
+        assert isinstance(app, MicromanceApp)
+        app.journal_changed.subscribe(self, self._forget_history)
+
+    def _forget_history(self, _what: str) -> None:
+        self._history = None
+        if self._shown is not None:
+            self.show(self._shown)
+
+    def _history_of(self, gesture_id: str) -> list[TriedEntry]:
+        from micromance_tui.tui.app import MicromanceApp
+
+        if self._history is None:
+            app = self.app
+            assert isinstance(app, MicromanceApp)
+            self._history = {}
+            for entry in app.journal.tried():
+                self._history.setdefault(entry.gesture_id, []).append(entry)
+        return self._history.get(gesture_id, [])
+
     def compose(self) -> ComposeResult:
         yield Markdown("", id="gesture-md")
         yield Static("", id="related-title")
@@ -84,6 +115,7 @@ class GestureDetail(VerticalScroll):
         assert isinstance(app, MicromanceApp)
         md = self.query_one("#gesture-md", Markdown)
         links = self.query_one("#related-links", Static)
+        self._shown = gesture_id
         heading = self.query_one("#related-title", Static)
         if gesture_id is None or gesture_id not in app.library.gesture_by_id:
             md.update("*Nothing matches. Clear the search or loosen a filter.*")
@@ -91,8 +123,10 @@ class GestureDetail(VerticalScroll):
             links.update("")
             return
         gesture = app.library.gesture_by_id[gesture_id]
-        md.update(gesture_markdown(gesture, app.library, app.journal, app.today))
-        related = related_gestures(gesture, app.library)
+        md.update(gesture_markdown(gesture, app.library, self._history_of(gesture.id)))
+        if gesture.id not in self._related:
+            self._related[gesture.id] = related_gestures(gesture, app.library)
+        related = self._related[gesture.id]
         heading.update("Related ideas (click to open)" if related else "")
         links.update(
             "\n".join(f"[@click=app.open_gesture('{g.id}')]→ {g.title}[/]" for g in related)
