@@ -7,7 +7,7 @@ from datetime import timedelta
 from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Vertical
 from textual.widgets import Label, Static
 
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
@@ -29,7 +29,7 @@ class TodayScreen(BaseScreen):
     ]
 
     def compose_body(self) -> ComposeResult:
-        with VerticalScroll(id="today-body"):
+        with Vertical(id="today-body"):
             with Vertical(id="idea-card", classes="card") as card:
                 card.border_title = "Today's idea"
                 yield Static("", id="idea-title")
@@ -53,9 +53,15 @@ class TodayScreen(BaseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.info: Today | None = None
-        self.refresh_data()
+        self._show_idea()
+        # The rhythm below the idea fills in just after the first frame.
+        self.call_after_refresh(self._show_rhythm)
 
     def refresh_data(self, another: bool = False) -> None:
+        self._show_idea(another=another)
+        self._show_rhythm()
+
+    def _show_idea(self, another: bool = False) -> None:
         app = self.mm
         now = app.now
         try:
@@ -79,7 +85,13 @@ class TodayScreen(BaseScreen):
             self.query_one("#idea-reason", Static).update(
                 f"Why this one: {info.reason}." if info.reason else ""
             )
-        today = now.date()
+
+    def _show_rhythm(self) -> None:
+        app = self.mm
+        if self.info is None:
+            return
+        info = self.info
+        today = app.today
         upcoming = app.journal.upcoming_dates(today, UPCOMING_DAYS)
         self.query_one("#upcoming", Static).update(
             "\n".join(
