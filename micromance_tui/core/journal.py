@@ -904,6 +904,15 @@ class Journal:
         self._storage.invalidate()
         return target
 
+    def file_stamp(self) -> tuple[int, int, int] | None:
+        """(inode, size, mtime_ns) of the journal file: changes whenever anyone writes it,
+        this process or another (`micromance tried` in a shell). None if it is missing."""
+        try:
+            info = os.stat(self.path)
+        except OSError:
+            return None
+        return (info.st_ino, info.st_size, info.st_mtime_ns)
+
     def recovery_message(self) -> str | None:
         """One line for the user when a corrupt journal was moved aside on open."""
         if self.recovered_from is None:

@@ -14,6 +14,7 @@ from textual import events, on
 from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
+from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
@@ -93,6 +94,7 @@ class MicromanceApp(App[int]):
         self.notices = list(notices or [])
         self.journal_changed: Signal[str] = Signal(self, "journal-changed")
         self._requested_theme = theme
+        self._journal_stamp = journal.file_stamp()
 
     # ------------------------------------------------------------------ start-up
 
@@ -220,6 +222,14 @@ class MicromanceApp(App[int]):
         self.journal_changed.publish("favourites")
         return on
 
+    def notice_outside_changes(self) -> None:
+        """Refresh every screen when the journal file changed since last looked at, for
+        example through `micromance tried` in a shell while the app is open."""
+        stamp = self.journal.file_stamp()
+        if stamp != self._journal_stamp:
+            self._journal_stamp = stamp
+            self.journal_changed.publish("outside")
+
     def restore_entry(self, entry: TriedEntry) -> None:
         self.journal.restore_tried(entry)
         self.journal_changed.publish("tried")
@@ -256,3 +266,24 @@ class MicromanceApp(App[int]):
             return
         while len(self.screen_stack) > 1 and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Every notification is plain text: messages quote paths, titles and what was typed,
+        and '[/]' in any of them would otherwise be read as markup and crash the app."""
+        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+
+    def action_command_palette(self) -> None:
+        """No palette over the too-small notice (ctrl+p is a priority key: it gets through,
+        and a second palette over a covered one would crash)."""
+        from micromance_tui.tui.dialogs.too_small import TooSmallScreen
+
+        if not any(isinstance(screen, TooSmallScreen) for screen in self.screen_stack):
+            super().action_command_palette()

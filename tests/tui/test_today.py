@@ -151,3 +151,20 @@ async def test_actions_work_with_the_mouse(make_app: AppFactory) -> None:
         await pilot.click("#idea-actions", offset=(3, 0))  # "Done it (d)"
         await pilot.pause()
         assert isinstance(app.screen, TriedDialog)
+
+
+async def test_changes_from_the_shell_show_when_switching_screens(make_app: AppFactory) -> None:
+    from micromance_tui.core.clock import fixed_clock
+    from micromance_tui.core.journal import Journal
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        # Another process (the CLI) logs an idea while the app is open.
+        other = Journal.open(app.journal.path, clock=fixed_clock(NOW))
+        other.add_tried("hug-after-long-day", on=date(2026, 11, 25))
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("t")
+        await pilot.pause()
+        assert "today ●" in str(app.screen.query_one("#week").render())

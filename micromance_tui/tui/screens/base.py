@@ -45,6 +45,9 @@ class BaseScreen(Screen[None]):
         self.sub_title = ""
         self.mm.journal_changed.subscribe(self, self._journal_changed)
 
+    def on_screen_resume(self) -> None:
+        self.mm.notice_outside_changes()
+
     def _journal_changed(self, what: str) -> None:
         self.refresh_data()
 

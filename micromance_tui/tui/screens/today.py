@@ -39,10 +39,10 @@ class TodayScreen(BaseScreen):
                 # Clickable labels rather than Buttons: the same for the mouse, and
                 # cheaper to build on the screen every start shows first.
                 yield Static(
-                    "[@click=screen.tried][b reverse] Done it (d) [/][/]  "
-                    "[@click=screen.another][reverse] Another (n) [/][/]  "
-                    "[@click=screen.favourite][reverse] Favourite (s) [/][/]  "
-                    "[@click=screen.open][reverse] Open (o) [/][/]",
+                    "[@click=screen.tried][b $background on $primary] Done it (d) [/][/]  "
+                    "[@click=screen.another][$text on $panel] Another (n) [/][/]  "
+                    "[@click=screen.favourite][$text on $panel] Favourite (s) [/][/]  "
+                    "[@click=screen.open][$text on $panel] Open (o) [/][/]",
                     id="idea-actions",
                 )
             yield Static("", id="upcoming")
