@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
+from textual import events
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -45,7 +46,7 @@ class BaseScreen(Screen[None]):
         self.sub_title = ""
         self.mm.journal_changed.subscribe(self, self._journal_changed)
 
-    def on_screen_resume(self) -> None:
+    def on_screen_resume(self, event: events.ScreenResume) -> None:
         self.mm.notice_outside_changes()
 
     def _journal_changed(self, what: str) -> None:
