@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, ClassVar, cast
 
-from textual import events
+from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header
@@ -46,7 +46,9 @@ class BaseScreen(Screen[None]):
         self.sub_title = ""
         self.mm.journal_changed.subscribe(self, self._journal_changed)
 
-    def on_screen_resume(self, event: events.ScreenResume) -> None:
+    # Not named on_screen_resume, so screens can have their own without clashing.
+    @on(events.ScreenResume)
+    def _notice_outside_changes(self) -> None:
         self.mm.notice_outside_changes()
 
     def _journal_changed(self, what: str) -> None:
