@@ -226,9 +226,16 @@ class MicromanceApp(App[int]):
         """Refresh every screen when the journal file changed since last looked at, for
         example through `micromance tried` in a shell while the app is open."""
         stamp = self.journal.file_stamp()
-        if stamp != self._journal_stamp:
-            self._journal_stamp = stamp
-            self.journal_changed.publish("outside")
+        if stamp == self._journal_stamp:
+            return
+        self._journal_stamp = stamp
+        try:
+            self.journal.settings()  # one read: is the changed file still a journal?
+        except JournalError:
+            # Broken by another program: keep showing what we have; the next change the
+            # user makes is refused with the reason, and the file is never written over.
+            return
+        self.journal_changed.publish("outside")
 
     def restore_entry(self, entry: TriedEntry) -> None:
         self.journal.restore_tried(entry)

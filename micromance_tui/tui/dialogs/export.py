@@ -42,7 +42,11 @@ def export_path_problem(value: str) -> str:
     if any(ord(ch) < 32 for ch in text):
         return "The path has control characters; remove them."
     path = export_target(text)
-    if path.is_dir():
+    try:
+        is_folder = path.is_dir()
+    except OSError as exc:  # a name too long for the file system, and the like
+        return f"That path cannot be used: {exc.strerror or exc}."
+    if is_folder:
         return f"{path} is a folder; add a file name, like {path / 'micromance.json'}."
     if path.suffix.lower() not in SUFFIXES:
         return "Use a name ending in .json or .csv."

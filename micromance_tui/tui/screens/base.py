@@ -9,6 +9,7 @@ from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widgets import Footer, Header
 
+from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
@@ -52,7 +53,12 @@ class BaseScreen(Screen[None]):
         self.mm.notice_outside_changes()
 
     def _journal_changed(self, what: str) -> None:
-        self.refresh_data()
+        try:
+            self.refresh_data()
+        except JournalError as exc:
+            # The file may have been broken by another program: say so, keep running,
+            # and never write over it (the journal refuses to).
+            self.notify(str(exc), title="Journal", severity="error")
 
     def refresh_data(self) -> None:
         """Re-read what this screen shows from the journal."""

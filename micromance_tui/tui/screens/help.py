@@ -13,6 +13,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual.app import App, ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
@@ -283,7 +284,7 @@ class HelpScreen(BaseScreen):
         self.query_one("#help-about").display = not query.strip()
         none = self.query_one("#help-none", Static)
         none.display = not any_shown
-        none.update(f"No key matches {query.strip()!r}." if not any_shown else "")
+        none.update(Text(f"No key matches {query.strip()!r}.") if not any_shown else "")
         self.query_one("#help-body", VerticalScroll).scroll_home(animate=False)
 
     def on_input_changed(self, event: Input.Changed) -> None:

@@ -13,6 +13,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -295,7 +296,7 @@ class QuizScreen(BaseScreen):
             button = self.query_one(f"#who-{who}", Button)
             chosen = who == self.who
             label = names[who] if names[who] in ("You", "Your partner") else f"{names[who]} ({who})"
-            button.label = f"{'●' if chosen else '○'} {label}"
+            button.label = Text(f"{'●' if chosen else '○'} {label}")  # names are not markup
             button.variant = "primary" if chosen else "default"
         progress = self._progress()
         resume = self.query_one("#resume", Button)

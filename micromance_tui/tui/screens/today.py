@@ -76,14 +76,17 @@ class TodayScreen(BaseScreen):
         else:
             done = "  ✓ done today" if info.tried_today else ""
             fav = "  ♥" if app.journal.is_favourite(gesture.id) else ""
-            self.query_one("#idea-title", Static).update(f"[b]{gesture.title}[/b]{fav}{done}")
-            self.query_one("#idea-summary", Static).update(gesture.summary)
+            # Text, not markup: a user's own idea may contain '[' and ']'.
+            self.query_one("#idea-title", Static).update(
+                Text.assemble((gesture.title, "bold"), fav, done)
+            )
+            self.query_one("#idea-summary", Static).update(Text(gesture.summary))
             names = " + ".join(app.library.language_name(lid) for lid in gesture.languages)
             self.query_one("#idea-meta", Static).update(
                 f"{names} · {gesture.effort} · {gesture.cost}"
             )
             self.query_one("#idea-reason", Static).update(
-                f"Why this one: {info.reason}." if info.reason else ""
+                Text(f"Why this one: {info.reason}.") if info.reason else ""
             )
 
     def _show_rhythm(self) -> None:
@@ -94,11 +97,14 @@ class TodayScreen(BaseScreen):
         today = app.today
         upcoming = app.journal.upcoming_dates(today, UPCOMING_DAYS)
         self.query_one("#upcoming", Static).update(
-            "\n".join(
-                f"♥ {describe_date(d, days, info.partner_name)} ({date_label(d, days, today)})"
-                for d, days in upcoming[:2]
+            Text(  # names and labels are the user's own text, never markup
+                "\n".join(
+                    f"♥ {describe_date(d, days, info.partner_name)} ({date_label(d, days, today)})"
+                    for d, days in upcoming[:2]
+                )
             )
-            or "No important dates in the next two weeks. Add birthdays and anniversaries "
+            if upcoming
+            else "No important dates in the next two weeks. Add birthdays and anniversaries "
             "on the Partner screen (p)."
         )
         entries = app.journal.tried(since=today - timedelta(days=29))

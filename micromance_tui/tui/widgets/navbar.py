@@ -4,12 +4,24 @@ line, between items, when the terminal is too narrow for one."""
 
 from __future__ import annotations
 
+from rich.color import Color as RichColor
 from rich.style import Style
 from rich.text import Text
+from textual.color import Color
 from textual.geometry import Size
 from textual.widget import Widget
 
 GAP = 2
+
+
+def _rich_colour(value: str | None) -> RichColor | None:
+    """A theme colour Rich understands ('ansi_green' is Textual's, not Rich's)."""
+    if not value:
+        return None
+    try:
+        return Color.parse(value).rich_color
+    except Exception:
+        return None
 
 
 class NavBar(Widget):
@@ -32,7 +44,7 @@ class NavBar(Widget):
     def _items(self) -> list[Text]:
         from micromance_tui.tui.app import SCREENS
 
-        key_style = Style(bold=True, color=self.app.current_theme.accent)
+        key_style = Style(bold=True, color=_rich_colour(self.app.current_theme.accent))
         items = []
         for mode, (title, key, _, _) in SCREENS.items():
             item = Text()
