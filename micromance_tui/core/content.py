@@ -50,6 +50,7 @@ __all__ = [
 ]
 
 CACHE_FORMAT = 1
+MAX_CACHE_BYTES = 64 * 1024 * 1024
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STR_TAG = "tag:yaml.org,2002:str"
 KINDS = ("languages", "gestures", "faq", "guides", "quiz")
@@ -639,7 +640,10 @@ def _fingerprint(paths: Paths) -> list[Any]:
 def _read_cache(paths: Paths, key: list[Any]) -> LoadResult | None:
     try:
         with paths.library_cache_file.open("rb") as fh:
-            data = json.loads(fh.read())
+            raw = fh.read(MAX_CACHE_BYTES + 1)
+        if len(raw) > MAX_CACHE_BYTES:  # not one we wrote: never read a huge file whole
+            return None
+        data = json.loads(raw)
         if not isinstance(data, dict) or data.get("key") != key:
             return None
         library = Library.from_json(data["library"])

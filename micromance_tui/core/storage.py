@@ -132,8 +132,10 @@ class SafeJSONStorage(Storage):
     def __init__(self, path: Path | str) -> None:
         super().__init__()
         # A journal that is a symlink (into a synced folder, say) is written where it points:
-        # replacing the link itself would cut it.
-        self.path = Path(os.path.realpath(path)) if os.path.islink(path) else Path(path)
+        # replacing the link itself would cut it. Only a link to a regular (or missing) file
+        # is followed: one to a device or a pipe stays the path, and read() refuses it.
+        self._linked = os.path.islink(path) and _regular_or_missing(os.path.realpath(path))
+        self.path = Path(os.path.realpath(path)) if self._linked else Path(path)
         self.folder = self.path.parent
         self.lock_path = self.path.with_name(self.path.name + ".lock")
         self.temp_prefix = f".{self.path.stem}-"
@@ -161,7 +163,8 @@ class SafeJSONStorage(Storage):
             ) from exc
         if not self.folder.is_dir():
             raise JournalAccessError(self.path, f"{self.folder} is not a folder")
-        self._chmod_if_ours(self.folder, 0o700)
+        if not self._linked:  # the folder a link points into is not ours to tighten
+            self._chmod_if_ours(self.folder, 0o700)
 
     def _tighten_file(self) -> None:
         with contextlib.suppress(OSError):  # missing or unreadable: read() reports it
@@ -173,6 +176,8 @@ class SafeJSONStorage(Storage):
         info = os.stat(target)
         if info.st_uid != os.geteuid() or not stat.S_IMODE(info.st_mode) & 0o077:
             return
+        if not (stat.S_ISREG(info.st_mode) or stat.S_ISDIR(info.st_mode)):
+            return  # never a device or a pipe
         with contextlib.suppress(OSError):  # a read-only file system: leave it
             os.chmod(target, stat.S_IMODE(info.st_mode) & mode)
 
@@ -268,7 +273,8 @@ class SafeJSONStorage(Storage):
         if cache is not None and cache[0] == self._key(info):
             return cache[1]
         try:
-            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC)
+            # O_NONBLOCK: a named pipe in the journal's place must not hang the app.
+            fd = os.open(self.path, os.O_RDONLY | os.O_CLOEXEC | os.O_NONBLOCK)
         except FileNotFoundError:
             self.invalidate()
             return None
@@ -409,3 +415,10 @@ def _write_reason(exc: OSError, folder: Path) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"the folder {folder} is read-only ({os_reason(exc)})"
     return os_reason(exc)
+
+
+def _regular_or_missing(target: str) -> bool:
+    try:
+        return stat.S_ISREG(os.stat(target).st_mode)
+    except OSError:
+        return True

@@ -144,6 +144,8 @@ def parse_file(path: Path) -> Node | None:
         mark = exc.problem_mark or exc.context_mark
         where = (mark.line + 1, mark.column + 1) if mark else (1, 1)
         problem = exc.problem or exc.context or "invalid YAML"
+        if exc.context and problem.startswith("but "):  # "but found another document"
+            problem = f"{exc.context}, {problem}"
         raise YamlProblem(where[0], where[1], f"YAML syntax: {problem}") from None
     except yaml.YAMLError as exc:
         raise YamlProblem(1, 1, f"YAML syntax: {exc}") from None

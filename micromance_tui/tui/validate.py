@@ -7,6 +7,8 @@ from __future__ import annotations
 from datetime import date
 from typing import Protocol
 
+from textual.content import Content
+
 from micromance_tui.core.textcheck import bad_characters
 
 MAX_NOTE = 2000
@@ -49,10 +51,13 @@ def note_problem(value: str) -> str:
 class _Updatable(Protocol):
     display: bool
 
-    def update(self, content: str) -> None: ...
+    def update(self, content: Content) -> None: ...
 
 
 def show_error(label: _Updatable, message: str) -> None:
-    """Put a message in the line under a field; the line takes no room when it is empty."""
-    label.update(message)
+    """Put a message in the line under a field; the line takes no room when it is empty.
+
+    The message is plain text, never markup: it quotes what was typed ('[/]' is not a date).
+    """
+    label.update(Content(message))
     label.display = bool(message)

@@ -14,7 +14,7 @@ from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.models import Gesture
-from micromance_tui.tui.validate import MAX_NOTE, day_problem, note_problem, show_error
+from micromance_tui.tui.validate import day_problem, note_problem, show_error
 from micromance_tui.tui.widgets.field import Field
 
 
@@ -54,7 +54,7 @@ class TriedDialog(ModalScreen[TriedInput | None]):
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Label(self._title, classes="dialog-title")
-            yield Static(self.gesture.title, classes="dialog-subtitle")
+            yield Static(self.gesture.title, classes="dialog-subtitle", markup=False)
             yield Label("How did it land? (optional)")
             with RadioSet(id="reaction", compact=True):
                 yield RadioButton("skip", value=self._reaction is None, id="r0")
@@ -67,7 +67,6 @@ class TriedDialog(ModalScreen[TriedInput | None]):
             yield Field(
                 self._note,
                 placeholder="what you did, how it went",
-                max_length=MAX_NOTE,
                 id="note",
                 compact=True,
             )

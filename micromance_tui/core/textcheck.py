@@ -1,0 +1,35 @@
+"""The characters micromance refuses in anything it stores or shows: one rule for the
+journal, the content loader and the forms. Core only: never imports Textual."""
+
+from __future__ import annotations
+
+import re
+
+__all__ = ["bad_characters", "printable"]
+
+# Control characters (tab and newline are fine), lone surrogates (undecodable bytes from a
+# command line) and the invisible bidi overrides that can reorder what a terminal shows.
+_BAD_CHARS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+
+
+def bad_characters(text: str) -> str:
+    """What is refused in ``text``, in words ("control characters"), or "" when it is fine.
+
+    Tab, newline, emoji (with their joiners and variation selectors), combining marks and
+    right-to-left text are all fine.
+    """
+    found = _BAD_CHARS_RE.search(text)
+    if found is None:
+        return ""
+    code = ord(found.group())
+    if 0xD800 <= code <= 0xDFFF:
+        return "characters that are not valid Unicode (bytes that are not UTF-8)"
+    if 0x202A <= code <= 0x2069:
+        return "invisible text-direction controls"
+    return "control characters"
+
+
+def printable(text: str) -> str:
+    """``text`` with every refused character replaced by U+FFFD, safe to print to a
+    terminal (a note saved before the check existed, or a journal edited by hand)."""
+    return _BAD_CHARS_RE.sub("\ufffd", text)
