@@ -68,7 +68,6 @@ class DateDialog(ModalScreen[DateInput | None]):
             yield Field(
                 self._label,
                 placeholder="First date",
-                max_length=MAX_LABEL,
                 id="date-label",
                 compact=True,
             )

@@ -55,7 +55,6 @@ class LittleThingDialog(ModalScreen[LittleThingInput | None]):
             yield Field(
                 self._label,
                 placeholder=", ".join(SUGGESTED_LABELS),
-                max_length=MAX_LABEL,
                 id="thing-label",
                 compact=True,
             )
@@ -64,7 +63,6 @@ class LittleThingDialog(ModalScreen[LittleThingInput | None]):
             yield Field(
                 self._text,
                 placeholder="oat flat white, no sugar",
-                max_length=MAX_TEXT,
                 id="thing-text",
                 compact=True,
             )
