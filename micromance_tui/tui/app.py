@@ -4,6 +4,7 @@ so start-up builds only the home screen."""
 
 from __future__ import annotations
 
+import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from importlib import import_module
@@ -28,6 +29,7 @@ if TYPE_CHECKING:
     from micromance_tui.tui.dialogs.tried import TriedInput
 
 DEFAULT_THEME = "textual-dark"
+_TOO_SMALL_MODULE = "micromance_tui.tui.dialogs.too_small"
 
 
 def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
@@ -256,6 +258,10 @@ class MicromanceApp(App[int]):
 
     def _fit_to(self, size: Size) -> None:
         """Show the too-small notice on top of the current screen, or take it away."""
+        width, height = self.MIN_SIZE
+        small = size.width < width or size.height < height
+        if not small and _TOO_SMALL_MODULE not in sys.modules:
+            return  # no notice can be showing: do not import it on the way to the first frame
         from micromance_tui.tui.dialogs.too_small import TooSmallScreen
 
         if self.current_mode not in SCREENS:  # still starting up
@@ -264,8 +270,7 @@ class MicromanceApp(App[int]):
             top = self.screen
         except ScreenStackError:
             return
-        width, height = self.MIN_SIZE
-        if size.width < width or size.height < height:
+        if small:
             if isinstance(top, TooSmallScreen):
                 top.show_size(size)
             else:
