@@ -12,65 +12,34 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import random
 import statistics
 import sys
 import tempfile
 import time
 from datetime import date, datetime, timedelta
 from pathlib import Path
-from typing import Any
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from micromance_tui.core.journal import SCHEMA_VERSION, Journal, new_id
-from micromance_tui.core.storage import SafeJSONStorage
-
-WORDS = [
-    "she",
-    "laughed",
-    "and",
-    "we",
-    "had",
-    "tea",
-    "on",
-    "the",
-    "balcony",
-    "before",
-    "the",
-    "rain",
-    "came",
-    "in",
-    "again",
-]
+from benchmarks.journal_data import tried_docs, write_journal
+from micromance_tui.core.journal import Journal
 
 
 def build(path: Path, entries: int, seed: int = 7) -> None:
     """Write a journal of ``entries`` tried entries (plus a little of everything else)."""
-    rng = random.Random(seed)
     start = date(2020, 1, 1)
-    tried: dict[str, dict[str, object]] = {}
-    for n in range(1, entries + 1):
-        day = start + timedelta(days=n * 2000 // entries)
-        tried[str(n)] = {
-            "id": new_id(),
-            "gesture": f"gesture-{rng.randrange(600):03d}",
-            "date": day.isoformat(),
-            "time": f"{rng.randrange(24):02d}:{rng.randrange(60):02d}",
-            "note": " ".join(rng.choices(WORDS, k=rng.randrange(0, 16))),
-            "reaction": rng.choice([None, 1, 2, 3, 4, 5]),
-            "for_whom": "partner",
-            "created": f"{day.isoformat()}T12:00:00",
-        }
-    data: dict[str, dict[str, Any]] = {
-        "meta": {"1": {"schema": SCHEMA_VERSION}},
-        "tried": tried,
-        "favourites": {str(i): {"gesture": f"gesture-{i:03d}"} for i in range(1, 40)},
-        "settings": {"1": {"theme": "textual-dark", "apart": False, "my_name": "A"}},
-    }
-    storage = SafeJSONStorage(path)
-    storage.write(data)
-    storage.close()
+    tried = tried_docs(
+        entries,
+        [f"gesture-{i:03d}" for i in range(600)],
+        lambda n, _rng: start + timedelta(days=n * 2000 // entries),
+        seed,
+    )
+    write_journal(
+        path,
+        tried,
+        favourites={str(i): {"gesture": f"gesture-{i:03d}"} for i in range(1, 40)},
+        settings={"1": {"theme": "textual-dark", "apart": False, "my_name": "A"}},
+    )
 
 
 def median_ms(samples: list[float]) -> float:

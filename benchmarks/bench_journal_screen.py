@@ -15,70 +15,40 @@ from __future__ import annotations
 
 import argparse
 import asyncio
-import random
 import statistics
 import sys
 import tempfile
 import time
-from datetime import date, datetime, timedelta
+from datetime import datetime, timedelta
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+from benchmarks.journal_data import tried_docs, write_journal
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.content import load_library
-from micromance_tui.core.journal import SCHEMA_VERSION, Journal, new_id
+from micromance_tui.core.journal import Journal
 from micromance_tui.core.models import Library
-from micromance_tui.core.storage import SafeJSONStorage
 
 NOW = datetime(2026, 11, 25, 9, 30)
 BUDGET = 3.0
-WORDS = [
-    "she",
-    "laughed",
-    "and",
-    "we",
-    "had",
-    "tea",
-    "on",
-    "the",
-    "balcony",
-    "before",
-    "the",
-    "rain",
-    "came",
-    "in",
-    "again",
-]
 
 
 def build(path: Path, entries: int, gesture_ids: list[str], seed: int = 7) -> None:
     """A journal of ``entries`` tried entries spread over the years before NOW."""
-    rng = random.Random(seed)
     span = max(entries // 6, 30)  # about six a day: 20,000 entries cover some nine years
-    tried: dict[str, dict[str, object]] = {}
-    for n in range(1, entries + 1):
-        day: date = NOW.date() - timedelta(days=rng.randrange(span))
-        tried[str(n)] = {
-            "id": new_id(),
-            "gesture": rng.choice(gesture_ids),
-            "date": day.isoformat(),
-            "time": f"{rng.randrange(24):02d}:{rng.randrange(60):02d}",
-            "note": " ".join(rng.choices(WORDS, k=rng.randrange(0, 16))),
-            "reaction": rng.choice([None, 1, 2, 3, 4, 5]),
-            "for_whom": "partner",
-            "created": f"{day.isoformat()}T12:00:00",
-        }
-    storage = SafeJSONStorage(path)
-    storage.write(
-        {
-            "meta": {"1": {"schema": SCHEMA_VERSION}},
-            "tried": tried,
-            "settings": {"1": {"theme": "textual-dark", "apart": False, "partner_name": "Sam"}},
-        }
+    tried = tried_docs(
+        entries,
+        gesture_ids,
+        lambda _n, rng: NOW.date() - timedelta(days=rng.randrange(span)),
+        seed,
     )
-    storage.close()
+    write_journal(
+        path,
+        tried,
+        settings={"1": {"theme": "textual-dark", "apart": False, "partner_name": "Sam"}},
+    )
 
 
 async def open_once(library: Library, path: Path, expected: int) -> tuple[float, float]:
