@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 import os
+import shutil
+import tempfile
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -19,3 +22,15 @@ def _isolated_dirs(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
         monkeypatch.setenv(name, str(folder))
     monkeypatch.delenv("MICROMANCE_NOW", raising=False)
     os.environ.setdefault("TEXTUAL_ANIMATIONS", "none")
+
+
+@pytest.fixture
+def shared_dir() -> Iterator[Path]:
+    """A folder an unprivileged user can reach (tmp_path's parents are root's only), for the
+    tests that check real permissions as uid 65534."""
+    base = Path(tempfile.mkdtemp(prefix="micromance-perm-"))
+    os.chmod(base, 0o755)
+    yield base
+    for folder, _dirs, _files in os.walk(base):
+        os.chmod(folder, 0o755)
+    shutil.rmtree(base)

@@ -12,10 +12,8 @@ import hashlib
 import io
 import json
 import os
-import shutil
 import signal
 import stat
-import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -417,19 +415,8 @@ def _cli_as_nobody(data: Path, *args: str) -> tuple[int, str, str]:
     return code, out, err
 
 
-@pytest.fixture
-def shared() -> Iterator[Path]:
-    """A folder an unprivileged user can reach (tmp_path's parents are root's only)."""
-    base = Path(tempfile.mkdtemp(prefix="micromance-hostile-"))
-    os.chmod(base, 0o755)
-    yield base
-    for folder, _dirs, _files in os.walk(base):
-        os.chmod(folder, 0o755)
-    shutil.rmtree(base)
-
-
-def _journal_for_nobody(shared: Path) -> tuple[Path, bytes]:
-    data = shared / "data"
+def _journal_for_nobody(shared_dir: Path) -> tuple[Path, bytes]:
+    data = shared_dir / "data"
     with Journal.open(data / "journal.json", clock=fixed_clock(NOW)) as journal:
         journal.add_tried(IDEA, note="kept safe")
     os.chmod(data, 0o755)
@@ -445,8 +432,8 @@ needs_fork = pytest.mark.skipif(
 
 @needs_fork
 @pytest.mark.parametrize("what", ["file", "folder"])
-def test_read_only_journal_reads_but_refuses_writes(shared: Path, what: str) -> None:
-    data, before = _journal_for_nobody(shared)
+def test_read_only_journal_reads_but_refuses_writes(shared_dir: Path, what: str) -> None:
+    data, before = _journal_for_nobody(shared_dir)
     if what == "file":  # someone else's file in a folder we may write
         os.chmod(data, 0o777)
     else:  # a folder we may not write
@@ -469,9 +456,9 @@ def test_read_only_journal_reads_but_refuses_writes(shared: Path, what: str) -> 
 
 
 @needs_fork
-def test_a_folder_that_cannot_be_created(shared: Path) -> None:
-    os.chmod(shared, 0o555)
-    data = shared / "data"
+def test_a_folder_that_cannot_be_created(shared_dir: Path) -> None:
+    os.chmod(shared_dir, 0o555)
+    data = shared_dir / "data"
     code, _, err = _cli_as_nobody(data, "tried", IDEA)
     assert code == 3
     assert one_line(err) == (
@@ -482,8 +469,8 @@ def test_a_folder_that_cannot_be_created(shared: Path) -> None:
 
 
 @needs_fork
-def test_an_unreadable_journal_is_not_moved_or_replaced(shared: Path) -> None:
-    data, before = _journal_for_nobody(shared)
+def test_an_unreadable_journal_is_not_moved_or_replaced(shared_dir: Path) -> None:
+    data, before = _journal_for_nobody(shared_dir)
     os.chmod(data / "journal.json", 0o600)  # root's own, private
     code, _, err = _cli_as_nobody(data, "log")
     assert code == 3

@@ -6,9 +6,7 @@ import copy
 import json
 import os
 import re
-import shutil
 import stat
-import tempfile
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -893,17 +891,6 @@ def _as_other_user(work: Callable[[], Any]) -> dict[str, Any]:
     os.waitpid(pid, 0)
     result: dict[str, Any] = json.loads(b"".join(chunks))
     return result
-
-
-@pytest.fixture
-def shared_dir() -> Iterator[Path]:
-    """A folder the unprivileged child can reach (tmp_path's parents are root-only)."""
-    base = Path(tempfile.mkdtemp(prefix="micromance-perm-"))
-    os.chmod(base, 0o755)
-    yield base
-    for folder, _dirs, _files in os.walk(base):
-        os.chmod(folder, 0o755)
-    shutil.rmtree(base)
 
 
 def _journal_in(folder: Path) -> tuple[Path, TriedEntry]:
