@@ -8,6 +8,7 @@ from datetime import datetime
 from pathlib import Path
 
 import pytest
+from textual.widgets import Button
 
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import fixed_clock
@@ -30,6 +31,15 @@ def shipped_library() -> Library:
 
 
 AppFactory = Callable[..., MicromanceApp]
+
+
+@pytest.fixture(autouse=True)
+def no_button_press_effect(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A Button ignores a click that comes within 0.2 s of its previous press (while it
+    shows the press effect). Tests click far faster than a person, so a second click on
+    Save sometimes went nowhere, depending on machine load. Without the effect, every
+    click a test makes lands."""
+    monkeypatch.setattr(Button, "_start_active_affect", lambda self: None)
 
 
 @pytest.fixture
