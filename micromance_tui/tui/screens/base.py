@@ -7,9 +7,9 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
-from textual.widgets import Footer, Header
 
 from micromance_tui.core.journal import JournalError
+from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 from micromance_tui.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
@@ -27,10 +27,10 @@ class BaseScreen(Screen[None]):
         return cast("MicromanceApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield Header(icon="♥")
+        yield TitleBar()
         yield from self.compose_body()
         yield NavBar(self.MODE)
-        yield Footer(compact=True)
+        yield KeyBar()
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
