@@ -462,6 +462,8 @@ def _display(path: Path, base: Path | None) -> str:
 
 @dataclass
 class _FileResult:
+    """What one content file yielded: its items or quiz, and its errors."""
+
     kind: str
     items: list[_ParsedItem]
     quiz: Quiz | None
@@ -621,6 +623,8 @@ def _summarise(errors: list[ContentError]) -> ContentError:
 
 @dataclass
 class LoadResult:
+    """The loaded library, the errors in the user's own files, and whether the cache served."""
+
     library: Library
     user_errors: list[ContentError]
     from_cache: bool

@@ -21,6 +21,8 @@ REMINDER_DAYS = 7
 
 @dataclass(frozen=True, slots=True)
 class Today:
+    """Today's idea with why it was picked, and what the home screen shows beside it."""
+
     gesture: Gesture | None
     reason: str
     tried_today: bool

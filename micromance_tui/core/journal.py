@@ -304,6 +304,8 @@ class ImportantDate:
 
 @dataclass(frozen=True, slots=True)
 class Partner:
+    """The partner's name, the little things to remember and the dates that matter."""
+
     name: str
     little_things: tuple[LittleThing, ...] = ()
     dates: tuple[ImportantDate, ...] = ()
@@ -358,6 +360,8 @@ class QuizProgress:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
+    """The user's settings: theme, apart mode and the two names."""
+
     theme: str = DEFAULT_THEME
     apart: bool = False
     my_name: str = ""
@@ -1459,6 +1463,8 @@ def _remove(
 
 @dataclass(slots=True)
 class _Parsed:
+    """Everything read from a journal file, checked, before it becomes the cache."""
+
     tried: list[TriedEntry] = field(default_factory=list)
     favourites: list[str] = field(default_factory=list)
     quiz_results: list[QuizResult] = field(default_factory=list)

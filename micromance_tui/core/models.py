@@ -36,6 +36,8 @@ DIRECTIONS: tuple[str, ...] = ("receive", "give")
 
 @dataclass(frozen=True, slots=True)
 class LoveLanguage:
+    """One of the five love languages, as languages.yaml describes it."""
+
     id: str
     name: str
     short: str
@@ -44,6 +46,8 @@ class LoveLanguage:
 
 @dataclass(frozen=True, slots=True)
 class Gesture:
+    """One small idea: what to do, how, why, and which love languages it speaks."""
+
     id: str
     title: str
     summary: str
@@ -65,6 +69,8 @@ class Gesture:
 
 @dataclass(frozen=True, slots=True)
 class FaqEntry:
+    """A question and its answer (Markdown), with ids of related gestures or guides."""
+
     id: str
     question: str
     answer: str
@@ -73,6 +79,8 @@ class FaqEntry:
 
 @dataclass(frozen=True, slots=True)
 class Guide:
+    """A short guide (Markdown body) with ids of related gestures or guides."""
+
     id: str
     title: str
     summary: str
@@ -82,12 +90,16 @@ class Guide:
 
 @dataclass(frozen=True, slots=True)
 class QuizSide:
+    """One of the two statements of a forced-choice item, and its language."""
+
     text: str
     language: str
 
 
 @dataclass(frozen=True, slots=True)
 class ClassicItem:
+    """A forced-choice quiz item: pick the statement that fits you better."""
+
     id: str
     a: QuizSide
     b: QuizSide
@@ -95,6 +107,8 @@ class ClassicItem:
 
 @dataclass(frozen=True, slots=True)
 class RatingItem:
+    """A rating-scale quiz item: one statement about giving or receiving, rated 1-5."""
+
     id: str
     text: str
     language: str
@@ -103,6 +117,8 @@ class RatingItem:
 
 @dataclass(frozen=True, slots=True)
 class Quiz:
+    """Both forms of the love-language quiz."""
+
     classic: tuple[ClassicItem, ...] = ()
     rating: tuple[RatingItem, ...] = ()
 

@@ -57,6 +57,8 @@ def fits_apart(gesture: Gesture, apart: bool) -> bool:
 
 @dataclass(frozen=True, slots=True)
 class Pick:
+    """A suggested gesture and the reason given for it."""
+
     gesture: Gesture
     reason: str
 
