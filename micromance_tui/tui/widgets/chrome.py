@@ -143,11 +143,12 @@ class KeyBar(Widget):
             shown.pop(binding.action, None)
         return list(shown.values()), palette
 
-    def _item(self, binding: Binding, enabled: bool) -> Text:
+    def _item(self, binding: Binding, enabled: bool, styles: tuple[Style, Style]) -> Text:
+        key_style, description_style = styles
         item = Text.assemble(
-            (self.app.get_key_display(binding), self.get_component_rich_style("key-bar--key")),
+            (self.app.get_key_display(binding), key_style),
             " ",
-            (binding.description, self.get_component_rich_style("key-bar--description")),
+            (binding.description, description_style),
         )
         if not enabled:
             item.stylize(Style(dim=True))
@@ -158,18 +159,22 @@ class KeyBar(Widget):
     def render(self) -> Text:
         width = max(self.content_size.width, 1)
         bindings, palette = self.shown_bindings()
+        styles = (
+            self.get_component_rich_style("key-bar--key"),
+            self.get_component_rich_style("key-bar--description"),
+        )
         spots: list[tuple[int, int, str, bool]] = []
         left = Text()
         for binding, enabled in bindings:
             if left:
                 left.append(" ")
-            item = self._item(binding, enabled)
+            item = self._item(binding, enabled, styles)
             spots.append((left.cell_len, left.cell_len + item.cell_len, binding.key, enabled))
             left.append_text(item)
         right = Text()
         if palette is not None:
             separator = self.get_component_rich_style("key-bar--separator")
-            right = Text.assemble((SEPARATOR, separator), self._item(*palette), " ")
+            right = Text.assemble((SEPARATOR, separator), self._item(*palette, styles), " ")
         room = max(width - right.cell_len - 1, 0)
         if left.cell_len > room:
             left.truncate(room, overflow="ellipsis")

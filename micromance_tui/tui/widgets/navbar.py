@@ -40,6 +40,8 @@ class NavBar(Widget):
     def __init__(self, current: str) -> None:
         super().__init__()
         self.current = current
+        #: (width, theme) -> lines: measuring and drawing ask for the same lines
+        self._cached: tuple[tuple[int, str], list[Text]] | None = None
 
     def _items(self) -> list[Text]:
         from micromance_tui.tui.app import SCREENS
@@ -58,6 +60,12 @@ class NavBar(Widget):
         return items
 
     def _lines(self, width: int) -> list[Text]:
+        key = (width, self.app.theme)
+        if self._cached is None or self._cached[0] != key:
+            self._cached = (key, self._wrap(width))
+        return self._cached[1]
+
+    def _wrap(self, width: int) -> list[Text]:
         lines: list[Text] = [Text()]
         for item in self._items():
             current = lines[-1]
