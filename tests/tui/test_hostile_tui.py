@@ -328,7 +328,7 @@ async def test_an_odd_idea_as_the_idea_of_the_day(journal_path: Path) -> None:
         screen = app.screen
         assert isinstance(screen, TodayScreen) and screen.info and screen.info.gesture
         assert screen.info.gesture.id == "odd-markup"
-        assert "[their name]" in str(screen.query_one("#idea-title").render())
+        assert "[their name]" in str(screen.query_one("#idea").render())
 
 
 # == text typed into the app ==============================================================
@@ -470,7 +470,7 @@ async def test_no_color_and_dumb_terminals_start_and_render(
         await pilot.pause()
         screen = app.screen
         assert isinstance(screen, TodayScreen) and screen.info and screen.info.gesture
-        assert screen.info.gesture.title in str(screen.query_one("#idea-title").render())
+        assert screen.info.gesture.title in str(screen.query_one("#idea").render())
         for _mode, (_title, key, _module, _cls) in SCREENS.items():
             await pilot.press(key)
             await pilot.pause()

@@ -433,7 +433,7 @@ async def test_todays_idea_and_browse_follow_the_partners_profile(make_app: AppF
         after = today.info.gesture
         assert after is not None and after.id != before.id
         assert "Sam" in today.info.reason
-        assert after.title in text(today, "#idea-title")
+        assert after.title in str(today.query_one("#idea").render())
         await pilot.press("b")
         await pilot.pause()
         assert app.screen is browse

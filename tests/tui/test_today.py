@@ -20,7 +20,7 @@ async def test_home_shows_the_same_idea_as_the_cli(make_app: AppFactory) -> None
         assert screen.info is not None and screen.info.gesture is not None
         expected = todays_idea(app.library, app.journal, NOW).gesture
         assert screen.info.gesture == expected
-        title = str(screen.query_one("#idea-title").render())
+        title = str(screen.query_one("#idea").render())
         assert expected is not None and expected.title in title
 
 
@@ -43,7 +43,7 @@ async def test_mark_tried_with_note_and_reaction(make_app: AppFactory) -> None:
         assert [(e.gesture_id, e.note, e.reaction, e.date) for e in entries] == [
             (gid, "they smiled", 5, date(2026, 11, 25))
         ]
-        assert "done today" in str(app.screen.query_one("#idea-title").render())
+        assert "done today" in str(app.screen.query_one("#idea").render())
         assert "today ●" in str(app.screen.query_one("#week").render())
 
 
@@ -89,7 +89,7 @@ async def test_favourite_toggles(make_app: AppFactory) -> None:
         await pilot.press("s")
         await pilot.pause()
         assert app.journal.favourites() == {screen.info.gesture.id}
-        assert "♥" in str(screen.query_one("#idea-title").render())
+        assert "♥" in str(screen.query_one("#idea").render())
 
 
 async def test_spread_counts_the_last_30_days(make_app: AppFactory) -> None:
@@ -145,10 +145,17 @@ async def test_actions_work_with_the_mouse(make_app: AppFactory) -> None:
         screen = app.screen
         assert isinstance(screen, TodayScreen) and screen.info
         first = screen.info.gesture
-        await pilot.click("#idea-actions", offset=(18, 0))  # "Another (n)"
+
+        def spot(label: str) -> tuple[int, int]:
+            """Where `label` is drawn: on the card's last line, inside border and padding."""
+            card = screen.query_one("#idea")
+            actions = str(card.render()).splitlines()[-1]
+            return actions.index(label) + 2, card.size.height
+
+        await pilot.click("#idea", offset=spot("Another (n)"))
         await pilot.pause()
         assert screen.info.gesture != first
-        await pilot.click("#idea-actions", offset=(3, 0))  # "Done it (d)"
+        await pilot.click("#idea", offset=spot("Done it (d)"))
         await pilot.pause()
         assert isinstance(app.screen, TriedDialog)
 

@@ -8,6 +8,9 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
+from textual.content import Content
+from textual.style import Style
+from textual.widget import Widget
 from textual.widgets import Label, Static
 
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
@@ -16,6 +19,50 @@ from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.widgets.rhythm import LanguageSpread, language_counts, week_text
 
 UPCOMING_DAYS = 14
+
+# Clickable labels rather than Buttons: the same for the mouse, and cheaper to build on
+# the screen every start shows first.
+ACTIONS_MARKUP = (
+    "[@click=screen.tried][b $background on $primary] Done it (d) [/][/]  "
+    "[@click=screen.another][$text on $panel] Another (n) [/][/]  "
+    "[@click=screen.favourite][$text on $panel] Favourite (s) [/][/]  "
+    "[@click=screen.open][$text on $panel] Open (o) [/][/]"
+)
+
+
+class IdeaCard(Widget):
+    """Today's idea in one widget: the title, the summary, its languages, effort and cost,
+    why it was picked, and the actions. Drawn from what `show` was given each time it
+    renders, so a change of theme recolours it."""
+
+    COMPONENT_CLASSES = {"idea-card--muted"}
+
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
+        self._lines: tuple[Content, Content, str, str] | None = None
+        self._actions: Content | None = None
+
+    def show(self, title: Content, summary: Content, meta: str, reason: str) -> None:
+        """Show an idea; the user's own text is never read as markup."""
+        self._lines = (title, summary, meta, reason)
+        self.refresh(layout=True)
+
+    def show_nothing(self) -> None:
+        self._lines = None
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        if self._lines is None:
+            return Content("No ideas to choose from.")
+        title, summary, meta, reason = self._lines
+        muted = Style.from_rich_style(self.get_component_rich_style("idea-card--muted"))
+        if self._actions is None:
+            self._actions = Content.from_markup(ACTIONS_MARKUP)
+        lines = [title, summary, Content.styled(meta, muted)]
+        if reason:
+            lines.append(Content.styled(reason, muted))
+        lines.append(self._actions)
+        return Content("\n").join(lines)
 
 
 class TodayScreen(BaseScreen):
@@ -30,21 +77,9 @@ class TodayScreen(BaseScreen):
 
     def compose_body(self) -> ComposeResult:
         with Vertical(id="today-body"):
-            with Vertical(id="idea-card", classes="card") as card:
-                card.border_title = "Today's idea"
-                yield Static("", id="idea-title")
-                yield Static("", id="idea-summary")
-                yield Static("", id="idea-meta", classes="muted")
-                yield Static("", id="idea-reason", classes="muted")
-                # Clickable labels rather than Buttons: the same for the mouse, and
-                # cheaper to build on the screen every start shows first.
-                yield Static(
-                    "[@click=screen.tried][b $background on $primary] Done it (d) [/][/]  "
-                    "[@click=screen.another][$text on $panel] Another (n) [/][/]  "
-                    "[@click=screen.favourite][$text on $panel] Favourite (s) [/][/]  "
-                    "[@click=screen.open][$text on $panel] Open (o) [/][/]",
-                    id="idea-actions",
-                )
+            card = IdeaCard(id="idea", classes="card")
+            card.border_title = "Today's idea"
+            yield card
             yield Static("", id="upcoming")
             yield Static("", id="week")
             yield Label("The last 30 days across the five languages", classes="section-title")
@@ -71,23 +106,19 @@ class TodayScreen(BaseScreen):
             return
         info = self.info
         gesture = info.gesture
+        card = self.query_one("#idea", IdeaCard)
         if gesture is None:
-            self.query_one("#idea-title", Static).update("No ideas to choose from.")
-        else:
-            done = "  ✓ done today" if info.tried_today else ""
-            fav = "  ♥" if app.journal.is_favourite(gesture.id) else ""
-            # Text, not markup: a user's own idea may contain '[' and ']'.
-            self.query_one("#idea-title", Static).update(
-                Text.assemble((gesture.title, "bold"), fav, done)
-            )
-            self.query_one("#idea-summary", Static).update(Text(gesture.summary))
-            names = " + ".join(app.library.language_name(lid) for lid in gesture.languages)
-            self.query_one("#idea-meta", Static).update(
-                f"{names} · {gesture.effort} · {gesture.cost}"
-            )
-            self.query_one("#idea-reason", Static).update(
-                Text(f"Why this one: {info.reason}.") if info.reason else ""
-            )
+            card.show_nothing()
+            return
+        done = "  ✓ done today" if info.tried_today else ""
+        fav = "  ♥" if app.journal.is_favourite(gesture.id) else ""
+        names = " + ".join(app.library.language_name(lid) for lid in gesture.languages)
+        card.show(
+            Content.assemble((gesture.title, "bold"), fav, done),
+            Content(gesture.summary),
+            f"{names} · {gesture.effort} · {gesture.cost}",
+            f"Why this one: {info.reason}." if info.reason else "",
+        )
 
     def _show_rhythm(self) -> None:
         app = self.mm
