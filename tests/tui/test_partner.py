@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Any
 
-from textual.widgets import Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, Input, Label, OptionList
 
 from micromance_tui.core.daily import todays_idea
 from micromance_tui.core.journal import Journal
@@ -159,7 +159,7 @@ async def test_birthday_six_days_away_shows_on_today(make_app: AppFactory) -> No
         await pilot.press("t")
         await pilot.pause()
         assert isinstance(app.screen, TodayScreen)
-        upcoming = str(app.screen.query_one("#upcoming", Static).render())
+        upcoming = str(app.screen.query_one("#glance").render())
         assert "Sam's birthday is in 6 days" in upcoming
         info = todays_idea(app.library, app.journal, NOW)
         assert [(d.label, days) for d, days in info.upcoming] == [("Birthday", 6)]
@@ -175,7 +175,7 @@ async def test_today_updates_when_a_date_changes(make_app: AppFactory) -> None:
     async with app.run_test(size=(80, 24)) as pilot:
         today = app.screen
         assert isinstance(today, TodayScreen)
-        assert "No important dates" in str(today.query_one("#upcoming", Static).render())
+        assert "No important dates" in str(today.query_one("#glance").render())
         screen = await _open(pilot)
         await pilot.press("tab", "e")
         await pilot.pause()
@@ -187,7 +187,7 @@ async def test_today_updates_when_a_date_changes(make_app: AppFactory) -> None:
         await pilot.click("#save")
         await pilot.pause()
         assert _prompts(screen, "dates") == ["Our anniversary · 4 Dec, every year · in 9 days"]
-        assert "Our anniversary is in 9 days" in str(today.query_one("#upcoming").render())
+        assert "Our anniversary is in 9 days" in str(today.query_one("#glance").render())
 
 
 async def test_invalid_dates_show_a_message_and_save_nothing(make_app: AppFactory) -> None:

@@ -44,7 +44,7 @@ async def test_mark_tried_with_note_and_reaction(make_app: AppFactory) -> None:
             (gid, "they smiled", 5, date(2026, 11, 25))
         ]
         assert "done today" in str(app.screen.query_one("#idea").render())
-        assert "today ●" in str(app.screen.query_one("#week").render())
+        assert "today ●" in str(app.screen.query_one("#glance").render())
 
 
 async def test_invalid_day_is_refused_under_the_field(make_app: AppFactory) -> None:
@@ -101,7 +101,7 @@ async def test_spread_counts_the_last_30_days(make_app: AppFactory) -> None:
     app = make_app(setup=setup)
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        spread = str(app.screen.query_one("#spread").render())
+        spread = str(app.screen.query_one("#glance").render())
         touch_line = next(line for line in spread.splitlines() if "Physical touch" in line)
         words_line = next(line for line in spread.splitlines() if "Words" in line)
         assert touch_line.rstrip().endswith(" 2")
@@ -174,4 +174,4 @@ async def test_changes_from_the_shell_show_when_switching_screens(make_app: AppF
         await pilot.pause()
         await pilot.press("t")
         await pilot.pause()
-        assert "today ●" in str(app.screen.query_one("#week").render())
+        assert "today ●" in str(app.screen.query_one("#glance").render())

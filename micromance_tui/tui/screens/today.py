@@ -11,12 +11,11 @@ from textual.containers import Vertical
 from textual.content import Content
 from textual.style import Style
 from textual.widget import Widget
-from textual.widgets import Label, Static
 
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.screens.base import BaseScreen
-from micromance_tui.tui.widgets.rhythm import LanguageSpread, language_counts, week_text
+from micromance_tui.tui.widgets.rhythm import language_counts, spread_text, week_text
 
 UPCOMING_DAYS = 14
 
@@ -65,6 +64,41 @@ class IdeaCard(Widget):
         return Content("\n").join(lines)
 
 
+SPREAD_TITLE = "The last 30 days across the five languages"
+
+
+class Glance(Widget):
+    """Below the idea, in one widget: the next important dates, the last 7 days, and how
+    the last 30 days spread across the five languages. Filled just after the first frame."""
+
+    COMPONENT_CLASSES = {"glance--dates", "glance--title"}
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id)
+        self._parts: tuple[Text, Text, Text] | None = None
+
+    def show(self, dates: Text, week: Text, spread: Text) -> None:
+        self._parts = (dates, week, spread)
+        self.refresh(layout=True)
+
+    def render(self) -> Content:
+        if self._parts is None:
+            return Content("")
+        dates, week, spread = self._parts
+        dates_style = Style.from_rich_style(self.get_component_rich_style("glance--dates"))
+        title_style = Style.from_rich_style(self.get_component_rich_style("glance--title"))
+        return Content("\n").join(
+            [
+                Content.from_rich_text(dates).stylize_before(dates_style),
+                Content(""),
+                Content.from_rich_text(week),
+                Content(""),
+                Content.styled(SPREAD_TITLE, title_style),
+                Content.from_rich_text(spread),
+            ]
+        )
+
+
 class TodayScreen(BaseScreen):
     MODE = "today"
     BINDINGS = [
@@ -80,10 +114,7 @@ class TodayScreen(BaseScreen):
             card = IdeaCard(id="idea", classes="card")
             card.border_title = "Today's idea"
             yield card
-            yield Static("", id="upcoming")
-            yield Static("", id="week")
-            yield Label("The last 30 days across the five languages", classes="section-title")
-            yield LanguageSpread(id="spread")
+            yield Glance(id="glance")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -127,7 +158,7 @@ class TodayScreen(BaseScreen):
         info = self.info
         today = app.today
         upcoming = app.journal.upcoming_dates(today, UPCOMING_DAYS)
-        self.query_one("#upcoming", Static).update(
+        dates = (
             Text(  # names and labels are the user's own text, never markup
                 "\n".join(
                     f"♥ {describe_date(d, days, info.partner_name)} ({date_label(d, days, today)})"
@@ -135,22 +166,29 @@ class TodayScreen(BaseScreen):
                 )
             )
             if upcoming
-            else "No important dates in the next two weeks. Add birthdays and anniversaries "
-            "on the Partner screen (p)."
+            else Text(
+                "No important dates in the next two weeks. Add birthdays and anniversaries "
+                "on the Partner screen (p)."
+            )
         )
         entries = app.journal.tried(since=today - timedelta(days=29))
         week = Text.assemble(
             ("The last 7 days  ", "bold"), week_text((e.date for e in entries), today)
         )
-        self.query_one("#week", Static).update(week)
         counts = language_counts(
             app.library.gesture_by_id[e.gesture_id].language
             for e in entries
             if e.gesture_id in app.library.gesture_by_id
         )
-        self.query_one("#spread", LanguageSpread).show(
-            counts, empty="Nothing tried in the last 30 days yet. Today's idea is a fine start."
+        spread = (
+            spread_text(counts)
+            if any(counts.values())
+            else Text(
+                "Nothing tried in the last 30 days yet. Today's idea is a fine start.",
+                style="italic",
+            )
         )
+        self.query_one("#glance", Glance).show(dates, week, spread)
 
     def _gesture_id(self) -> str | None:
         return self.info.gesture.id if self.info and self.info.gesture else None
