@@ -110,22 +110,35 @@ class MicromanceApp(App[int]):
             self.notify(notice, severity="warning", timeout=12)
 
     def _apply_theme(self) -> None:
-        wanted = self._requested_theme or self.journal.settings().theme or DEFAULT_THEME
-        if wanted not in self.available_themes:
-            if self._requested_theme:
-                names = ", ".join(sorted(self.available_themes))
-                self.notify(
-                    f"There is no theme called {wanted!r}; available: {names}",
-                    severity="warning",
-                    timeout=10,
-                )
+        """Start with the theme asked for on the command line (and remember it), else
+        the one chosen last time, else the default."""
+        stored = self.journal.settings().theme
+        requested = self._requested_theme
+        if requested and requested not in self.available_themes:
+            names = ", ".join(sorted(self.available_themes))
+            self.notify(
+                f"There is no theme called {requested!r}; available: {names}",
+                severity="warning",
+                timeout=10,
+            )
+            requested = None
+        if requested:
+            wanted = requested
+        elif stored in self.available_themes:
+            wanted = stored
+        else:
             wanted = DEFAULT_THEME
         self.theme = wanted
+        # From here on every change of theme (the palette's "Theme" command) is saved.
         self._persist_theme_after = True
+        if requested and stored != requested:
+            self._save_theme(requested)
 
     def watch_theme(self, theme: str) -> None:
-        if not getattr(self, "_persist_theme_after", False):
-            return
+        if getattr(self, "_persist_theme_after", False):
+            self._save_theme(theme)
+
+    def _save_theme(self, theme: str) -> None:
         try:
             if self.journal.settings().theme != theme:
                 self.journal.update_settings(theme=theme)

@@ -50,12 +50,13 @@ def journal_path(tmp_path: Path) -> Path:
 @pytest.fixture
 def make_app(journal_path: Path) -> AppFactory:
     """make_app(library=None, now=NOW, theme="textual-dark") -> a MicromanceApp on a temp
-    journal (the same file for every app built in one test, so restarts can be tested)."""
+    journal (the same file for every app built in one test, so restarts can be tested).
+    `theme` is what `--theme` would give; None starts with the remembered theme."""
 
     def factory(
         library: Library | None = None,
         now: datetime = NOW,
-        theme: str = "textual-dark",
+        theme: str | None = "textual-dark",
         setup: Callable[[Journal], object] | None = None,
     ) -> MicromanceApp:
         clock = fixed_clock(now)
