@@ -5,13 +5,13 @@ from __future__ import annotations
 
 from textual.command import CommandPalette
 
-from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screens.gesture import GestureScreen
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 from micromance_tui.tui.widgets.field import Field
 from tests.tui.conftest import AppFactory
 from tests.tui.test_browse import open_browse, settle
+from tests.tui.test_today import click_another_then_done
 
 
 def line(widget: KeyBar | TitleBar) -> str:
@@ -29,13 +29,9 @@ async def test_key_bar_shows_the_screens_keys_and_a_click_runs_one(make_app: App
         assert text.startswith("d Done it n Another s Favourite o Open")
         assert text.rstrip().endswith("^p palette")
         assert len(text) == 80
-        first = screen.info.gesture.id
-        await pilot.click(KeyBar, offset=(text.index("Another"), 0))
-        await pilot.pause()
-        assert screen.info.gesture.id != first
-        await pilot.click(KeyBar, offset=(text.index("Done it"), 0))
-        await pilot.pause()
-        assert isinstance(app.screen, TriedDialog)
+        await click_another_then_done(
+            pilot, lambda label: pilot.click(KeyBar, offset=(text.index(label), 0))
+        )
 
 
 async def test_key_bar_follows_focus_and_dims_what_cannot_run(make_app: AppFactory) -> None:

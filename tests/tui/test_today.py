@@ -2,7 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Awaitable, Callable
 from datetime import date, datetime
+from typing import Any
+
+from textual.pilot import Pilot
 
 from micromance_tui.core.daily import todays_idea
 from micromance_tui.tui.dialogs.tried import TriedDialog
@@ -138,26 +142,34 @@ async def test_screen_keys_work_from_the_browse_list(make_app: AppFactory) -> No
         assert app.current_mode == "journal"
 
 
+async def click_another_then_done(
+    pilot: Pilot[Any], click: Callable[[str], Awaitable[object]]
+) -> None:
+    """`click(label)` clicks the label "Another" or "Done it" wherever a test shows them:
+    another idea replaces today's, then the dialog for marking it tried opens."""
+    screen = pilot.app.screen
+    assert isinstance(screen, TodayScreen) and screen.info and screen.info.gesture
+    first = screen.info.gesture.id
+    await click("Another")
+    await pilot.pause()
+    assert screen.info.gesture.id != first
+    await click("Done it")
+    await pilot.pause()
+    assert isinstance(pilot.app.screen, TriedDialog)
+
+
 async def test_actions_work_with_the_mouse(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, TodayScreen) and screen.info
-        first = screen.info.gesture
+        card = app.screen.query_one("#idea")
 
-        def spot(label: str) -> tuple[int, int]:
-            """Where `label` is drawn: on the card's last line, inside border and padding."""
-            card = screen.query_one("#idea")
+        def click(label: str) -> Awaitable[object]:
+            # The actions are the card's last line, inside its border and padding.
             actions = str(card.render()).splitlines()[-1]
-            return actions.index(label) + 2, card.size.height
+            return pilot.click("#idea", offset=(actions.index(label) + 2, card.size.height))
 
-        await pilot.click("#idea", offset=spot("Another (n)"))
-        await pilot.pause()
-        assert screen.info.gesture != first
-        await pilot.click("#idea", offset=spot("Done it (d)"))
-        await pilot.pause()
-        assert isinstance(app.screen, TriedDialog)
+        await click_another_then_done(pilot, click)
 
 
 async def test_changes_from_the_shell_show_when_switching_screens(make_app: AppFactory) -> None:
