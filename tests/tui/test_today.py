@@ -9,10 +9,11 @@ from typing import Any
 from textual.pilot import Pilot
 
 from micromance_tui.core.daily import todays_idea
+from micromance_tui.core.models import Library
 from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.field import Field
-from tests.tui.conftest import NOW, AppFactory
+from tests.tui.conftest import NOW, AppFactory, shipped_library
 
 
 async def test_home_shows_the_same_idea_as_the_cli(make_app: AppFactory) -> None:
@@ -187,3 +188,18 @@ async def test_changes_from_the_shell_show_when_switching_screens(make_app: AppF
         await pilot.press("t")
         await pilot.pause()
         assert "today ●" in str(app.screen.query_one("#glance").render())
+
+
+async def test_an_empty_library_says_so_and_keys_do_nothing(make_app: AppFactory) -> None:
+    shipped = shipped_library()
+    empty = Library(shipped.languages, (), shipped.faq, shipped.guides, shipped.quiz)
+    app = make_app(library=empty)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TodayScreen)
+        assert "No ideas to choose from." in str(screen.query_one("#idea").render())
+        await pilot.press("d", "s", "o")
+        await pilot.pause()
+        assert app.screen is screen
+        assert app.journal.tried() == [] and not app.journal.favourites()

@@ -15,7 +15,7 @@ from textual.widget import Widget
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.screens.base import BaseScreen
-from micromance_tui.tui.widgets.rhythm import language_counts, spread_text, week_text
+from micromance_tui.tui.widgets.rhythm import language_counts, spread_or_note, week_text
 
 UPCOMING_DAYS = 14
 
@@ -39,20 +39,23 @@ class IdeaCard(Widget):
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._lines: tuple[Content, Content, str, str] | None = None
+        self._nothing = False
         self._actions: Content | None = None
 
     def show(self, title: Content, summary: Content, meta: str, reason: str) -> None:
         """Show an idea; the user's own text is never read as markup."""
         self._lines = (title, summary, meta, reason)
+        self._nothing = False
         self.refresh(layout=True)
 
     def show_nothing(self) -> None:
         self._lines = None
+        self._nothing = True
         self.refresh(layout=True)
 
     def render(self) -> Content:
         if self._lines is None:
-            return Content("No ideas to choose from.")
+            return Content("No ideas to choose from." if self._nothing else "")
         title, summary, meta, reason = self._lines
         muted = Style.from_rich_style(self.get_component_rich_style("idea-card--muted"))
         if self._actions is None:
@@ -180,13 +183,8 @@ class TodayScreen(BaseScreen):
             for e in entries
             if e.gesture_id in app.library.gesture_by_id
         )
-        spread = (
-            spread_text(counts)
-            if any(counts.values())
-            else Text(
-                "Nothing tried in the last 30 days yet. Today's idea is a fine start.",
-                style="italic",
-            )
+        spread = spread_or_note(
+            counts, "Nothing tried in the last 30 days yet. Today's idea is a fine start."
         )
         self.query_one("#glance", Glance).show(dates, week, spread)
 

@@ -34,6 +34,13 @@ def spread_text(
     return text
 
 
+def spread_or_note(counts: Mapping[str, int], empty: str = "") -> Text:
+    """The spread, or when nothing was counted and `empty` is given, that note instead."""
+    if not any(counts.values()) and empty:
+        return Text(empty, style="italic")
+    return spread_text(counts)
+
+
 def week_text(days_with: Iterable[date], today: date, n_days: int = 7) -> Text:
     """`Thu ● Fri ○ ...`: one mark per day, filled when something was tried that day."""
     done = set(days_with)
@@ -58,7 +65,4 @@ class LanguageSpread(Static):
     """Bars for the five languages; call show(counts)."""
 
     def show(self, counts: Mapping[str, int], *, empty: str = "") -> None:
-        if not any(counts.values()) and empty:
-            self.update(Text(empty, style="italic"))
-        else:
-            self.update(spread_text(counts))
+        self.update(spread_or_note(counts, empty))
