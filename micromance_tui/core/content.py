@@ -26,6 +26,7 @@ from micromance_tui.core.models import (
     EFFORTS,
     LANGUAGE_IDS,
     MOMENTS,
+    SITUATIONS,
     ClassicItem,
     FaqEntry,
     Gesture,
@@ -49,7 +50,7 @@ __all__ = [
     "load_library",
 ]
 
-CACHE_FORMAT = 1
+CACHE_FORMAT = 2
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STR_TAG = "tag:yaml.org,2002:str"
@@ -280,7 +281,7 @@ def _read_languages(checker: _Checker, root: Node | None) -> list[_ParsedItem]:
 def _read_gestures(checker: _Checker, root: Node | None, source: str) -> list[_ParsedItem]:
     out: list[_ParsedItem] = []
     required = ("id", "title", "summary", "how", "why", "languages", "effort", "cost")
-    optional = ("moments", "tags", "variations")
+    optional = ("moments", "situations", "tags", "variations")
     for node in _top_list(checker, root, "gestures"):
         before = len(checker.errors)
         m = checker.mapping(node, "a gesture", required, optional)
@@ -297,12 +298,14 @@ def _read_gestures(checker: _Checker, root: Node | None, source: str) -> list[_P
         effort = checker.choice(m.get("effort"), "effort", EFFORTS)
         cost = checker.choice(m.get("cost"), "cost", COSTS)
         moments = checker.text_list(m.get("moments"), "moments", allowed=MOMENTS)
+        situations = checker.text_list(m.get("situations"), "situations", allowed=SITUATIONS)
         tags = checker.text_list(m.get("tags"), "tags", max_len=30)
         variations = checker.text_list(m.get("variations"), "variations", max_len=300)
         if len(checker.errors) != before:
             continue
         assert gid and title and summary and how and why and languages and effort and cost
         assert moments is not None and tags is not None and variations is not None
+        assert situations is not None
         gesture = Gesture(
             id=gid,
             title=title,
@@ -316,6 +319,7 @@ def _read_gestures(checker: _Checker, root: Node | None, source: str) -> list[_P
             tags=tuple(t.lower() for t in tags),
             variations=tuple(v.strip() for v in variations),
             source=source,
+            situations=situations,
         )
         out.append((gesture, m["id"]))
     return out

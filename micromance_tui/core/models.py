@@ -31,6 +31,17 @@ MOMENTS: tuple[str, ...] = (
     "tough-times",
     "special-day",
 )
+#: Seasons of life an idea is written for (content contract: docs/content.md). An idea with a
+#: situation is always findable in Browse, and is today's idea only on such a day.
+SITUATIONS: tuple[str, ...] = (
+    "repair",
+    "chronic-illness",
+    "new-parents",
+    "grief",
+    "shift-work",
+    "big-change",
+    "deadlines",
+)
 DIRECTIONS: tuple[str, ...] = ("receive", "give")
 
 
@@ -60,6 +71,7 @@ class Gesture:
     tags: tuple[str, ...] = ()
     variations: tuple[str, ...] = ()
     source: str = ""
+    situations: tuple[str, ...] = ()
 
     @property
     def language(self) -> str:
@@ -181,6 +193,7 @@ class Library:
                     list(g.tags),
                     list(g.variations),
                     g.source,
+                    list(g.situations),
                 ]
                 for g in self.gestures
             ],
@@ -210,6 +223,7 @@ class Library:
                     tags=tuple(row[9]),
                     variations=tuple(row[10]),
                     source=row[11],
+                    situations=tuple(row[12]),
                 )
                 for row in data["gestures"]
             ),
