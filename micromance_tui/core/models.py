@@ -13,11 +13,12 @@ LANGUAGE_NAMES: dict[str, str] = {
     "time": "Quality time",
     "touch": "Physical touch",
 }
-EFFORTS: tuple[str, ...] = ("tiny", "small", "medium")
+EFFORTS: tuple[str, ...] = ("tiny", "small", "medium", "large")
 EFFORT_HINTS: dict[str, str] = {
     "tiny": "under 2 minutes",
     "small": "under 15 minutes",
     "medium": "under an hour",
+    "large": "an hour or more",
 }
 COSTS: tuple[str, ...] = ("free", "low", "medium")
 MOMENTS: tuple[str, ...] = (
