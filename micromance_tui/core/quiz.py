@@ -248,7 +248,7 @@ def profile_note(mode: str) -> str:
     common = (
         "A profile is a starting point for a conversation, not a verdict. Most people value "
         "all five languages; research finds little support for everyone having one primary "
-        "language, or for matching partners being happier."
+        "language, or for couples doing better when each speaks the other's preferred language."
     )
     if mode == CLASSIC:
         specific = (
