@@ -82,6 +82,7 @@ _NOUNS = (
 )
 #: a span counts only when something says the time is spent or kept
 SPAN = re.compile(
+    r"(?<!\ba )(?<!\ban )(?<!\bthe )"  # "a clear night" is a kind of night, not clearing one
     r"\b(?:(?:spend|spending|spent|keep|keeping|clear|clearing|set aside|block out|block|"
     r"give|giving|take|taking|reserve|free up|devote)\s+(?:up\s+)?(?:(?:a|an|the|one|your|their|"
     r"our|this|that|two|three|four|five|six|seven)\s+)?"
@@ -182,6 +183,7 @@ def test_reader_finds_durations(text: str, minutes: float) -> None:
         "One morning, bring them coffee in bed.",
         "Take an afternoon nap together.",
         "Hands do a lot all day.",
+        "On a clear night, call them.",
         "Guarding their sleep makes the whole day gentler.",
         "Choose a song for their morning.",
         "A few minutes in, slip your hand into theirs.",
