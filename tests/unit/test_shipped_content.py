@@ -11,7 +11,7 @@ import pytest
 
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.content import load_library
-from micromance_tui.core.models import LANGUAGE_IDS, MOMENTS, Library
+from micromance_tui.core.models import LANGUAGE_IDS, MOMENTS, SITUATIONS, Library
 
 #: two gestures whose word sets overlap more than this (Jaccard) are near-identical
 NEAR_DUPLICATE = 0.45
@@ -179,3 +179,19 @@ def test_date_ideas(library: Library) -> None:
     # a date is rarely a two-minute thing: most are tagged an hour or more
     assert sum(g.effort == "large" for g in dates) >= len(dates) / 2
     assert not [g.id for g in dates if g.effort == "tiny"]
+
+
+def test_each_season_has_a_full_pack_in_every_language(library: Library) -> None:
+    # The content issue promises at least 20 repair ideas and 15 for each harder season;
+    # a pack written in one language only would fail a partner who speaks another.
+    for situation in SITUATIONS:
+        pack = [g for g in library.gestures if situation in g.situations]
+        assert len(pack) >= (20 if situation == "repair" else 15), (situation, len(pack))
+        spread = Counter(g.language for g in pack)
+        assert all(spread[lid] >= 2 for lid in LANGUAGE_IDS), (situation, spread)
+
+
+def test_repair_says_where_to_get_outside_help(library: Library) -> None:
+    # Where there is fear, control or violence, a kind gesture is not the answer.
+    repair = [g for g in library.gestures if "repair" in g.situations]
+    assert any("helpline" in g.how.lower() and "counsellor" in g.how.lower() for g in repair)
