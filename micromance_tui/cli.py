@@ -87,10 +87,42 @@ def build_parser() -> argparse.ArgumentParser:
     p = add(
         "today",
         "print today's idea (fits a shell start-up file)",
-        "Print today's small idea: the same all day, chosen for your partner's quiz profile "
-        "when there is one, skipping ideas tried in the last 30 days.",
+        "Print today's small idea: one that fits the time of day and the day (weekend ideas "
+        "only on a free day, ideas for a hard or special day only when you say so), the "
+        "same all day, weighted by your partner's quiz profile when there is one, skipping "
+        "ideas tried in the last 30 days.",
     )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument(
+        "--mood",
+        choices=("ordinary", "hard-day", "special", "apart"),
+        help="say how today is, for today only: a hard day for them, a special day, or "
+        "apart today; ideas for such days are offered only when you say so",
+    )
+    off = p.add_mutually_exclusive_group()
+    off.add_argument(
+        "--day-off",
+        action="store_true",
+        default=None,
+        help="today is a free day: ideas that need a weekend may come up (today only)",
+    )
+    off.add_argument(
+        "--no-day-off", dest="day_off", action="store_false", help="today is not a day off"
+    )
+
+    p = add(
+        "apart",
+        "turn apart mode on or off, or show it",
+        "Apart mode: while you are apart (a trip, long distance), today's idea is always "
+        "one that works at a distance. It stays on until you turn it off.",
+    )
+    p.add_argument(
+        "state",
+        nargs="?",
+        choices=("on", "off", "status"),
+        default="status",
+        help="on, off, or status (the default)",
+    )
 
     p = add(
         "tried",
