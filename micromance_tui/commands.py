@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import tempfile
+import textwrap
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -259,7 +260,11 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     print(f"  {g.summary}")
     print(f"  {library.language_name(g.language)} · {g.effort} · {g.cost}")
     if info.reason:
-        print(f"  why this one: {info.reason}")
+        print(
+            textwrap.fill(
+                f"why this one: {info.reason}", 96, initial_indent="  ", subsequent_indent="    "
+            )
+        )
     if day is not None and (day.mood != "ordinary" or day.day_off or day.apart):
         said = [info.mood_label] if day.mood != "ordinary" else []
         said += ["a day off"] if day.day_off else []
