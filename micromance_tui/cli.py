@@ -80,7 +80,9 @@ def build_parser() -> argparse.ArgumentParser:
         "validate the shipped content and your own gesture files",
         "Validate content files. With no FILE, checks the shipped content and your own "
         "gestures in the config folder. Each FILE is checked by its name: languages.yaml, "
-        "faq.yaml, guides.yaml or quiz.yaml as that kind, any other as a gestures file.",
+        "faq.yaml, guides.yaml or quiz.yaml as that kind, any other as a gestures file. "
+        "Gestures whose text and moments disagree (a 'weekend' in the title without the "
+        "tag) are listed as warnings, which do not fail the check.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", type=Path, help="files to check")
 

@@ -25,6 +25,7 @@ from micromance_tui.core.content import (
     check_all,
     check_files,
     load_library,
+    moment_warnings,
 )
 from micromance_tui.core.daily import date_label, describe_date, todays_idea
 from micromance_tui.core.journal import (
@@ -154,7 +155,15 @@ def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         print(f"{total} error(s) found", file=sys.stderr)
         return EXIT_ERROR
     assert library is not None
+    warnings = moment_warnings(paths, list(args.files) if args.files else None)
+    for warning in warnings:
+        print(str(warning))
     print(_summary(library, given=bool(args.files)))
+    if warnings:
+        print(
+            f"  {len(warnings)} warning(s): the text and the moments disagree "
+            "(see 'Moments tell the truth' in docs/content.md)"
+        )
     return EXIT_OK
 
 
