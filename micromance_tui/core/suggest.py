@@ -240,6 +240,7 @@ def pick_today(
     # Said about today (a hard day, a special day, a date close): ideas made for it first.
     made_for_today = [g for g in pool if day.said.intersection(g.moments)]
     starters = [g for g in pool if is_starter(g)] if first_ever and not skipped else []
+    starter = not made_for_today and bool(starters)
     pool = made_for_today or starters or pool
     weights = language_weights(scores)
     per_language: dict[str, int] = {}
@@ -248,7 +249,8 @@ def pick_today(
     chances = [weights.get(g.language, LANGUAGE_FLOOR) / per_language[g.language] for g in pool]
     rng = random.Random(_seed(day.today.isoformat(), day.is_apart, day.mood, skipped))
     gesture = rng.choices(pool, weights=chances, k=1)[0]
-    return Pick(gesture, _reason(gesture, scores, day, relaxed, partner_name), relaxed)
+    reason = _reason(gesture, scores, day, relaxed, partner_name, starter=starter)
+    return Pick(gesture, reason, relaxed)
 
 
 def relaxed_text(relaxed: Iterable[str]) -> list[str]:
@@ -263,8 +265,10 @@ def _reason(
     day: Day,
     relaxed: tuple[str, ...],
     partner_name: str,
+    *,
+    starter: bool = False,
 ) -> str:
-    bits: list[str] = []
+    bits: list[str] = ["a small first idea that suits anyone"] if starter else []
     who = partner_name or "your partner"
     said = sorted(day.said.intersection(gesture.moments))
     if said:
@@ -284,6 +288,8 @@ def _reason(
         bits.append(f"it suits the {day.slot}")
     if "weekend" in gesture.moments and day.free_day:
         bits.append("it wants a free day, and today is one")
+    if not bits and not any(m in TIMES_OF_DAY for m in gesture.moments):
+        bits.append("it fits any time of day")
     if relaxed:
         bits.append("nothing else fitted, so it may be " + " or ".join(relaxed_text(relaxed)))
     return "; ".join(bits)
