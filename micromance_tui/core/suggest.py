@@ -6,6 +6,7 @@ Fit first, then weight. An idea is a candidate only if it fits the day (:class:`
 
 - **time**: it names no time of day, or names the one it is now;
 - **weekend**: an idea that needs a free day only on Saturday, Sunday or a day marked off;
+  a date idea or an hour-long one that names no time only then or in the evening;
 - **apart**: in apart mode only ideas that work at a distance (``apart``, ``apart-only``);
   otherwise never the ones that only make sense apart (``apart-only``);
 - **kind of day**: ``special-day``, ``tough-times`` and ``after-hard-day`` ideas only when
@@ -107,8 +108,18 @@ def fits_time(gesture: Gesture, day: Day) -> bool:
     return not named or day.slot in named
 
 
+def is_big(gesture: Gesture) -> bool:
+    """A date idea or an idea of an hour or more: it wants an evening or a free day."""
+    return gesture.effort == "large" or "date-idea" in gesture.tags
+
+
 def fits_free_day(gesture: Gesture, day: Day) -> bool:
-    return "weekend" not in gesture.moments or day.free_day
+    if "weekend" in gesture.moments:
+        return day.free_day
+    if is_big(gesture) and not any(m in TIMES_OF_DAY for m in gesture.moments):
+        # a big idea that names no time still needs the time: an evening or a free day
+        return day.free_day or day.slot == "evening"
+    return True
 
 
 def fits_apart(gesture: Gesture, day: Day) -> bool:

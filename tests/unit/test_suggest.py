@@ -109,6 +109,22 @@ def test_weekend_ideas_only_on_a_free_day() -> None:
     }
 
 
+def test_a_date_idea_or_an_hour_long_one_wants_an_evening_or_a_free_day() -> None:
+    library = [
+        idea("dinner-out", tags=("date-idea",)),
+        idea("clear-the-attic", effort="large"),
+        idea("plain"),
+    ]
+    big = {"dinner-out", "clear-the-attic", "plain"}
+    assert ids(candidates(library, Day(TUESDAY, 10))[0]) == {"plain"}
+    assert ids(candidates(library, Day(TUESDAY, 19))[0]) == big
+    assert ids(candidates(library, Day(SATURDAY, 10))[0]) == big
+    assert ids(candidates(library, Day(TUESDAY, 10, day_off=True))[0]) == big
+    # a big idea that names its time keeps to it
+    breakfast = idea("long-breakfast", "morning", effort="large")
+    assert candidates([breakfast], Day(TUESDAY, 8))[0] == [breakfast]
+
+
 # -- fit: apart ------------------------------------------------------------------------------
 
 
