@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import tempfile
+import textwrap
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -24,10 +25,12 @@ from micromance_tui.core.content import (
     check_all,
     check_files,
     load_library,
+    moment_warnings,
 )
 from micromance_tui.core.daily import date_label, describe_date, todays_idea
 from micromance_tui.core.journal import (
     REACTIONS,
+    UNSET,
     Journal,
     JournalError,
     JournalImportError,
@@ -152,7 +155,15 @@ def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         print(f"{total} error(s) found", file=sys.stderr)
         return EXIT_ERROR
     assert library is not None
+    warnings = moment_warnings(paths, list(args.files) if args.files else None)
+    for warning in warnings:
+        print(str(warning))
     print(_summary(library, given=bool(args.files)))
+    if warnings:
+        print(
+            f"  {len(warnings)} warning(s): the text and the moments disagree "
+            "(see 'Moments tell the truth' in docs/content.md)"
+        )
     return EXIT_OK
 
 
@@ -187,13 +198,40 @@ def _summary(library: Library, *, given: bool) -> str:
 # --------------------------------------------------------------------------- today
 
 
+def _say_today(args: argparse.Namespace, journal: Journal, today: date) -> None:
+    """Store what `--mood` / `--day-off` said about today (today only)."""
+    mood = getattr(args, "mood", None)
+    day_off = getattr(args, "day_off", None)
+    if mood is None and day_off is None:
+        return
+    try:
+        journal.set_said_today(
+            today,
+            mood=UNSET if mood is None else mood,
+            day_off=UNSET if day_off is None else day_off,
+        )
+    except JournalError as exc:
+        raise CliError(f"could not save how today is: {exc}") from None
+
+
 def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     library = load_content(paths).library
     opened = open_journal(paths, clock)
     now = clock()
+    _say_today(args, opened.journal, now.date())
     info = todays_idea(library, opened.journal, now)
+    day = info.day
     if args.json:
         payload: dict[str, Any] = {"date": now.date().isoformat(), "idea": None, "upcoming": []}
+        if day is not None:
+            payload["day"] = {
+                "time_of_day": day.slot,
+                "mood": day.mood,
+                "day_off": day.day_off,
+                "free_day": day.free_day,
+                "apart": day.apart,
+                "apart_today": day.is_apart,
+            }
         if info.gesture is not None:
             g = info.gesture
             payload["idea"] = {
@@ -204,7 +242,10 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
                 "language_name": library.language_name(g.language),
                 "effort": g.effort,
                 "cost": g.cost,
+                "moments": list(g.moments),
+                "situations": list(g.situations),
                 "reason": info.reason,
+                "relaxed": info.relaxed_text,
                 "tried_today": info.tried_today,
             }
         payload["upcoming"] = [
@@ -227,11 +268,42 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     print(f"Today's idea: {g.title}{done}")
     print(f"  {g.summary}")
     print(f"  {library.language_name(g.language)} · {g.effort} · {g.cost}")
+    if info.reason:
+        print(
+            textwrap.fill(
+                f"why this one: {info.reason}", 96, initial_indent="  ", subsequent_indent="    "
+            )
+        )
+    if day is not None and (day.mood != "ordinary" or day.day_off or day.apart):
+        said = [info.mood_label] if day.mood != "ordinary" else []
+        said += ["a day off"] if day.day_off else []
+        said += ["apart mode is on (micromance apart off)"] if day.apart else []
+        print(f"  today: {', '.join(said)}")
     if not info.tried_today:
         print(f"  done it? micromance tried {g.id}")
     for item, days in info.upcoming:
         label = date_label(item, days, now.date())
         print(f"  ♥ {describe_date(item, days, info.partner_name)} ({label})")
+    return opened.finish(EXIT_OK)
+
+
+# --------------------------------------------------------------------------- apart
+
+
+def cmd_apart(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    opened = open_journal(paths, clock)
+    journal = opened.journal
+    if args.state in ("on", "off"):
+        try:
+            journal.update_settings(apart=args.state == "on")
+        except JournalError as exc:
+            raise CliError(f"could not switch apart mode {args.state}: {exc}") from None
+    if journal.settings().apart:
+        print("Apart mode is on: today's idea is one that works at a distance.")
+        print("  back together? micromance apart off")
+    else:
+        print("Apart mode is off.")
+        print("  apart for a while? micromance apart on")
     return opened.finish(EXIT_OK)
 
 

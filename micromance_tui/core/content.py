@@ -763,3 +763,28 @@ def check_all(paths: Paths) -> tuple[Library | None, list[ContentError], list[Co
             results.append((str(path), result))
     library = None if errors else _build(results)
     return library, errors, user_errors
+
+
+def moment_warnings(paths: Paths, files: list[Path] | None = None) -> list[ContentError]:
+    """Gestures whose text and `moments` disagree (core/momentcheck.py), as warnings: in the
+    files given, or in the shipped gestures and the user's own. Files that do not parse are
+    left to the errors."""
+    from micromance_tui.core.momentcheck import moment_warnings as warnings_for
+
+    if files is None:
+        targets = [
+            (path, _display(path, paths.content_dir))
+            for path, kind in _shipped_files(paths.content_dir)
+            if kind == "gestures"
+        ] + [(path, str(path)) for path in _user_files(paths)]
+    else:
+        targets = [(path, str(path)) for path in files if kind_of(path) == "gestures"]
+    out: list[ContentError] = []
+    for path, shown in targets:
+        if not path.is_file():
+            continue
+        for gesture, node in _read_file(path, "gestures", shown, "check").items:
+            assert isinstance(gesture, Gesture)
+            for message in warnings_for(gesture):
+                out.append(ContentError(shown, node.line, node.column, f"warning: {message}"))
+    return out

@@ -36,7 +36,11 @@ Settings
     ``partner().name`` is the same value.
 Export and import
     ``export_data() -> dict`` (everything, JSON-ready), ``import_data(data) -> ImportReport``
-    (validates everything first; merges by id; importing twice adds nothing).
+    (validates everything first; merges by id; importing twice adds nothing; names fill
+    empty ones; apart mode comes on if the export had it on).
+Today
+    ``said_today(today) -> (mood, day_off)``, ``set_said_today(today, *, mood=, day_off=)``:
+    what the user said about one day (``suggest.MOODS``); another day reads as ordinary.
 
 Module level: ``SCHEMA_VERSION``, ``schema_of(data)``, ``migrate(data)``, ``new_id()``,
 ``REACTIONS``, the dataclasses, and the errors (all subclass ``JournalError``; ``str()`` is
@@ -81,6 +85,7 @@ from micromance_tui.core.storage import (
     SafeJSONStorage,
     os_reason,
 )
+from micromance_tui.core.suggest import MOODS
 from micromance_tui.core.textcheck import bad_characters
 
 __all__ = [
@@ -148,6 +153,7 @@ T_LITTLE_THINGS: Final = "little_things"
 T_DATES: Final = "dates"
 T_SETTINGS: Final = "settings"
 T_DAILY: Final = "daily"
+T_DAY: Final = "day"
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
@@ -1313,6 +1319,38 @@ class Journal:
 
         self._mutate(change)
 
+    # -- what the user said about today (core/daily.py), kept for that day only ---------
+
+    def said_today(self, today: date) -> tuple[str, bool]:
+        """How is today (one of ``MOODS``) and whether it is a day off, as said for `today`;
+        ``("ordinary", False)`` when nothing was said that day."""
+        doc = _single(self._data(), T_DAY) or {}
+        if doc.get("date") != today.isoformat():
+            return "ordinary", False
+        mood = doc.get("mood")
+        return (mood if mood in MOODS else "ordinary"), doc.get("day_off") is True
+
+    def set_said_today(
+        self, today: date, *, mood: str | _Unset = UNSET, day_off: bool | _Unset = UNSET
+    ) -> tuple[str, bool]:
+        """Say how today is and/or whether it is a day off; the rest stays as said today."""
+        if mood is not UNSET:
+            mood = _choice("mood", mood, MOODS)
+        if day_off is not UNSET and not isinstance(day_off, bool):
+            raise JournalValueError("day_off", day_off, "use true or false")
+
+        def change(data: Data) -> tuple[str, bool]:
+            doc = _single(data, T_DAY) or {}
+            same_day = doc.get("date") == today.isoformat()
+            old_mood = doc.get("mood") if same_day and doc.get("mood") in MOODS else "ordinary"
+            old_off = same_day and doc.get("day_off") is True
+            new_mood = str(old_mood if mood is UNSET else mood)
+            new_off = bool(old_off if day_off is UNSET else day_off)
+            data[T_DAY] = {"1": {"date": today.isoformat(), "mood": new_mood, "day_off": new_off}}
+            return new_mood, new_off
+
+        return self._mutate(change)
+
     # -- export and import --------------------------------------------------------------
 
     def export_data(self) -> dict[str, Any]:
@@ -1374,9 +1412,14 @@ class Journal:
                 old = _settings_from_doc(_single(current, T_SETTINGS))
                 my_name = old.my_name or parsed.settings.my_name
                 partner_name = old.partner_name or parsed.settings.partner_name
-                filled = (my_name != old.my_name) + (partner_name != old.partner_name)
+                apart = old.apart or parsed.settings.apart  # apart mode: on wins
+                filled = (
+                    (my_name != old.my_name)
+                    + (partner_name != old.partner_name)
+                    + (apart != old.apart)
+                )
                 if filled:
-                    new = Settings(old.theme, old.apart, my_name, partner_name)
+                    new = Settings(old.theme, apart, my_name, partner_name)
                     current[T_SETTINGS] = {"1": new.to_json()}
             progress = 0
             if parsed.quiz_progress is not None and not _single(current, T_QUIZ_PROGRESS):

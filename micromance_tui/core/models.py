@@ -29,6 +29,7 @@ MOMENTS: tuple[str, ...] = (
     "weekend",
     "after-hard-day",
     "apart",
+    "apart-only",
     "tough-times",
     "special-day",
 )

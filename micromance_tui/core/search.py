@@ -231,6 +231,8 @@ class SearchIndex:
             self.by_cost.setdefault(g.cost, set()).add(i)
             for moment in g.moments:
                 self.by_moment.setdefault(moment, set()).add(i)
+            if "apart-only" in g.moments:  # it works at a distance too: "apart" finds it
+                self.by_moment.setdefault("apart", set()).add(i)
         self.vocabulary: list[_Word] = [
             _Word(w, _mask(w), tuple(title_words.get(w, ())), tuple(other_words.get(w, ())))
             for w in sorted(title_words.keys() | other_words.keys())

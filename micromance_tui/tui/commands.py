@@ -29,6 +29,21 @@ class MicromanceCommands(Provider):
             entries.append(
                 (title, f"Open the {title} screen (key {shown})", partial(app.action_show, mode))
             )
+        apart = app.journal.settings().apart
+        entries.append(
+            (
+                f"Apart mode: turn {'off' if apart else 'on'}",
+                "While apart, today's idea is always one that works at a distance",
+                app.toggle_apart,
+            )
+        )
+        entries.append(
+            (
+                "How is today?",
+                "An ordinary day, a hard day for them, a special day, apart, or a day off",
+                partial(self._how_today, app),
+            )
+        )
         for faq in app.library.faq:
             entries.append(
                 (f"FAQ: {faq.question}", "Open this question", partial(app.open_faq, faq.id))
@@ -38,6 +53,11 @@ class MicromanceCommands(Provider):
                 (f"Guide: {guide.title}", guide.summary, partial(app.open_guide, guide.id))
             )
         return entries
+
+    @staticmethod
+    def _how_today(app: MicromanceApp) -> None:
+        app.action_show("today")
+        app.ask_how_today()
 
     async def discover(self) -> Hits:
         for title, help_text, callback in self._entries()[:9]:

@@ -27,6 +27,10 @@ ACTIONS_MARKUP = (
     "[@click=screen.favourite][$text on $panel] Favourite (s) [/][/]  "
     "[@click=screen.open][$text on $panel] Open (o) [/][/]"
 )
+DAY_ACTIONS_MARKUP = (
+    "[@click=screen.how_today][$text on $panel] How is today? (h) [/][/]  "
+    "[@click=screen.apart][$text on $panel] Turn apart mode {state} (a) [/][/]"
+)
 
 
 class IdeaCard(Widget):
@@ -41,11 +45,23 @@ class IdeaCard(Widget):
         self._lines: tuple[Content, Content, str, str] | None = None
         self._nothing = False
         self._actions: Content | None = None
+        self._day: Content = Content("")
+        self._day_actions: Content | None = None
 
     def show(self, title: Content, summary: Content, meta: str, reason: str) -> None:
         """Show an idea; the user's own text is never read as markup."""
         self._lines = (title, summary, meta, reason)
         self._nothing = False
+        self.refresh(layout=True)
+
+    def show_day(self, said: str, apart: bool) -> None:
+        """What the user said about today, apart mode, and the keys that change them."""
+        parts = [Content.styled("Apart mode is on", "bold")] if apart else []
+        parts.append(Content(said))
+        self._day = Content.assemble("Today: ", Content(" · ").join(parts))
+        self._day_actions = Content.from_markup(
+            DAY_ACTIONS_MARKUP.format(state="off" if apart else "on")
+        )
         self.refresh(layout=True)
 
     def show_nothing(self) -> None:
@@ -64,6 +80,8 @@ class IdeaCard(Widget):
         if reason:
             lines.append(Content.styled(reason, muted))
         lines.append(self._actions)
+        if self._day_actions is not None:
+            lines += [self._day.stylize_before(muted), self._day_actions]
         return Content("\n").join(lines)
 
 
@@ -110,6 +128,8 @@ class TodayScreen(BaseScreen):
         Binding("s", "favourite", "Favourite"),
         Binding("enter", "open", "Open", show=False),
         Binding("o", "open", "Open"),
+        Binding("h", "how_today", "How is today?"),
+        Binding("a", "apart", "Apart mode"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -141,6 +161,10 @@ class TodayScreen(BaseScreen):
         info = self.info
         gesture = info.gesture
         card = self.query_one("#idea", IdeaCard)
+        day = info.day
+        if day is not None:
+            said = [info.mood_label] + (["a day off"] if day.day_off else [])
+            card.show_day(", ".join(said), day.apart)
         if gesture is None:
             card.show_nothing()
             return
@@ -201,6 +225,12 @@ class TodayScreen(BaseScreen):
     def action_favourite(self) -> None:
         if gid := self._gesture_id():
             self.mm.toggle_favourite(gid)
+
+    def action_how_today(self) -> None:
+        self.mm.ask_how_today()
+
+    def action_apart(self) -> None:
+        self.mm.toggle_apart()
 
     def action_open(self) -> None:
         if gid := self._gesture_id():
