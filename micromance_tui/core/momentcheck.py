@@ -94,14 +94,8 @@ def moment_warnings(gesture: Gesture) -> list[str]:
         out.append(
             f"{gesture.id}: names {len(named)} times of day; an idea that fits any time names none"
         )
-    if (gesture.effort == "large" or "date-idea" in gesture.tags) and not {
-        "weekend",
-        "evening",
-    } & set(gesture.moments):
-        out.append(
-            f"{gesture.id}: a date idea or one of an hour or more names neither 'weekend' "
-            "nor 'evening'"
-        )
+    # A date idea or an idea of an hour or more that names no time needs no tag of its own:
+    # suggest.fits_free_day already keeps it for an evening or a free day.
     if "weekend" in gesture.moments and gesture.effort == "tiny":
         out.append(
             f"{gesture.id}: 'weekend' on a tiny idea (under 2 minutes), which needs no free day"

@@ -73,15 +73,6 @@ def test_weekend_on_a_tiny_idea() -> None:
     assert moment_warnings(idea("A long walk", "weekend", effort="medium")) == []
 
 
-def test_a_date_idea_names_its_evening_or_weekend() -> None:
-    found = moment_warnings(idea("Dinner somewhere new", tags=("date-idea",)))
-    assert found == [
-        "an-idea: a date idea or one of an hour or more names neither 'weekend' nor 'evening'"
-    ]
-    assert moment_warnings(idea("Paint the hallway", effort="large")) == found
-    assert moment_warnings(idea("Dinner out", "evening", tags=("date-idea",))) == []
-
-
 def test_ideas_for_a_situation_may_say_so() -> None:
     assert moment_warnings(idea("On a sick day", situations=("chronic-illness",))) == []
 
