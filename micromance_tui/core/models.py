@@ -54,6 +54,16 @@ SITUATION_NAMES: dict[str, str] = {
     "big-change": "Moving or a big change",
     "deadlines": "Exams or deadlines",
 }
+#: The same, in a word or two, for narrow lists (Browse's filter).
+SITUATION_SHORT: dict[str, str] = {
+    "repair": "After a fight",
+    "chronic-illness": "Illness",
+    "new-parents": "New parents",
+    "grief": "Grief",
+    "shift-work": "Shift work",
+    "big-change": "Big change",
+    "deadlines": "Deadlines",
+}
 #: The tag that marks a gesture as a date idea (Browse has a filter for it).
 DATE_IDEA_TAG = "date-idea"
 #: Decks of conversation prompts, in the order the Ask screen lists them; a prompts file is
