@@ -93,7 +93,7 @@ def timer_text(seconds: float, step: Step) -> str:
 def last_checkin_text(last: date | None, today: date) -> str:
     """'Last check-in: 8 days ago', for Today."""
     if last is None:
-        return "No weekly check-in yet: Ask (a), then c, when you have 20 minutes together."
+        return "No weekly check-in yet"
     days = (today - last).days
     when = "today" if days <= 0 else "yesterday" if days == 1 else f"{days} days ago"
     return f"Last check-in: {when}"

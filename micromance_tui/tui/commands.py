@@ -1,5 +1,5 @@
-"""The command palette (ctrl+p): every screen by name, and any idea, FAQ question or guide
-by fuzzy name."""
+"""The command palette (ctrl+p): every screen by name, the weekly check-in, and any idea,
+FAQ question or guide by fuzzy name."""
 
 from __future__ import annotations
 
@@ -29,6 +29,13 @@ class MicromanceCommands(Provider):
             entries.append(
                 (title, f"Open the {title} screen (key {shown})", partial(app.action_show, mode))
             )
+        entries.append(
+            (
+                "Weekly check-in",
+                "A guided check-in together, one step at a time (about 20 minutes)",
+                app.open_checkin,
+            )
+        )
         for faq in app.library.faq:
             entries.append(
                 (f"FAQ: {faq.question}", "Open this question", partial(app.open_faq, faq.id))
