@@ -32,6 +32,11 @@ if TYPE_CHECKING:
     from micromance_tui.tui.app import MicromanceApp
 
 
+def seconds() -> float:
+    """The timer's clock (snapshot tests hold it still)."""
+    return time.monotonic()
+
+
 class CheckInScreen(Screen[None]):
     """The guided weekly check-in, pushed over whatever screen opened it."""
 
@@ -49,7 +54,7 @@ class CheckInScreen(Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self.started_at = time.monotonic()
+        self.started_at = seconds()
         self.saved = False
 
     @property
@@ -132,7 +137,7 @@ class CheckInScreen(Screen[None]):
         self.refresh_bindings()
 
     def _tick(self) -> None:
-        elapsed = time.monotonic() - self.started_at
+        elapsed = seconds() - self.started_at
         self.query_one("#checkin-timer", Static).update(timer_text(elapsed, STEPS[self.step]))
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -188,7 +193,7 @@ class CheckInScreen(Screen[None]):
     def action_finish(self) -> None:
         if self._problems():
             return
-        started = self.mm.now.timestamp() - (time.monotonic() - self.started_at)
+        started = self.mm.now.timestamp() - (seconds() - self.started_at)
         when = datetime.fromtimestamp(started).isoformat(timespec="seconds")
         try:
             self.mm.journal.add_checkin(self.notes(), started=when)
