@@ -3,6 +3,7 @@ check-in flow and its notes; Today's last-check-in line."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import datetime
 from pathlib import Path
 from typing import Any
@@ -302,3 +303,38 @@ async def test_today_without_a_checkin_says_where_to_find_one(make_app: AppFacto
         screen = app.screen
         assert isinstance(screen, TodayScreen)
         assert checkin_line(screen) == "No weekly check-in yet (the weekly check-in: k, then c)"
+
+
+async def test_markup_in_questions_and_notes_is_shown_as_text(
+    make_app: AppFactory, library: Library
+) -> None:
+    odd = replace(library.prompts[0], text="What does [/] or [b]bold[/b] mean to you?")
+    library = replace(library, prompts=(odd, *library.prompts[1:]))
+
+    def setup(journal: Journal) -> None:
+        journal.update_settings(my_name="[b]Al[/]", partner_name="Jo [/]")
+        journal.add_asked(odd.id)
+        journal.toggle_prompt_favourite(odd.id)
+        journal.add_checkin({"plan": "Dinner at [red]eight[/red] [/]"})
+
+    app = make_app(library=library, setup=setup)
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_ask(pilot)
+        assert history(screen) == [f"Wed 25 Nov  {odd.text}"]
+        await pilot.press("v")
+        await pilot.pause()
+        assert history(screen) == [f"♥ {odd.text}"]
+        screen.query_one("#history", OptionList).focus()
+        await pilot.press("enter")
+        await pilot.pause()
+        assert odd.text in card(screen)
+        await pilot.press("v")
+        await pilot.pause()
+        assert "One plan: Dinner at [red]eight[/red] [/]" in history(screen)[0]
+        await pilot.press("c")
+        await pilot.pause()
+        checkin = app.screen
+        assert isinstance(checkin, CheckInScreen)
+        labels = [str(label.render()) for label in checkin.query(".field-label")]
+        assert "[b]Al[/]: one thing you would like" in labels
+        assert "Jo [/]: one thing they would like" in labels

@@ -219,6 +219,8 @@ class AskScreen(BaseScreen):
         self.refresh_bindings()
 
     def _fill_history(self) -> None:
+        """The list below the card. Everything in it is shown as text, never read as markup:
+        questions may be the user's own, and notes are what they typed."""
         listing = self.query_one("#history", OptionList)
         self.query_one("#history-title", Label).update(VIEWS[self.view])
         library = self.mm.library
@@ -227,16 +229,18 @@ class AskScreen(BaseScreen):
             for entry in self.asked_entries:
                 found = library.prompt_by_id.get(entry.prompt_id)
                 text = found.text if found else f"(a question no longer here: {entry.prompt_id})"
-                options.append(Option(f"{day_text(entry.date)}  {text}", id=f"p:{entry.id}"))
+                options.append(
+                    Option(Content(f"{day_text(entry.date)}  {text}"), id=f"p:{entry.id}")
+                )
         elif self.view == FAVOURITES:
             for prompt in library.prompts:
                 if prompt.id in self.favourite_ids:
-                    options.append(Option(f"♥ {prompt.text}", id=f"f:{prompt.id}"))
+                    options.append(Option(Content(f"♥ {prompt.text}"), id=f"f:{prompt.id}"))
         else:
             settings = self.mm.journal.settings()
             names = (settings.my_name or "You", settings.partner_name or "Your partner")
             for item in self.checkin_items:
-                options.append(Option(checkin_text(item, names), id=f"c:{item.id}"))
+                options.append(Option(Content(checkin_text(item, names)), id=f"c:{item.id}"))
         old = listing.highlighted
         listing.clear_options()
         if not options:

@@ -83,8 +83,8 @@ class CheckInScreen(Screen[None]):
                             classes="checkin-stuck muted",
                         )
                     for field in item.fields:
-                        yield Label(
-                            names.get(field, "Notes (optional, kept in your journal)"),
+                        yield Label(  # names are the user's own text, never markup
+                            Content(names.get(field, "Notes (optional, kept in your journal)")),
                             classes="field-label",
                         )
                         area = TextArea(id=f"note-{field}", classes="checkin-note")
