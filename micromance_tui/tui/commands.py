@@ -47,7 +47,10 @@ class MicromanceCommands(Provider):
         return entries
 
     async def discover(self) -> Hits:
-        for title, help_text, callback in self._entries()[:9]:
+        """Shown before anything is typed: every screen and the weekly check-in."""
+        from micromance_tui.tui.app import SCREENS
+
+        for title, help_text, callback in self._entries()[: len(SCREENS) + 1]:
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:

@@ -338,3 +338,15 @@ async def test_markup_in_questions_and_notes_is_shown_as_text(
         labels = [str(label.render()) for label in checkin.query(".field-label")]
         assert "[b]Al[/]: one thing you would like" in labels
         assert "Jo [/]: one thing they would like" in labels
+
+
+async def test_the_empty_palette_lists_every_screen_and_the_checkin(make_app: AppFactory) -> None:
+    from micromance_tui.tui.app import SCREENS
+    from micromance_tui.tui.commands import MicromanceCommands
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.pause()
+        provider = MicromanceCommands(app.screen)
+        found = [str(hit.display) async for hit in provider.discover()]
+        assert found == [title for title, _, _, _ in SCREENS.values()] + ["Weekly check-in"]
