@@ -350,3 +350,37 @@ async def test_the_empty_palette_lists_every_screen_and_the_checkin(make_app: Ap
         provider = MicromanceCommands(app.screen)
         found = [str(hit.display) async for hit in provider.discover()]
         assert found == [title for title, _, _, _ in SCREENS.values()] + ["Weekly check-in"]
+
+
+async def test_the_checkin_links_to_its_guide_and_keeps_the_notes(
+    make_app: AppFactory, library: Library
+) -> None:
+    from micromance_tui.core.models import Guide
+    from micromance_tui.tui.screens.guides import GuidesScreen
+
+    guide = Guide("the-weekly-check-in", "The weekly check-in", "Twenty minutes.", "Body.")
+    others = tuple(g for g in library.guides if g.id != guide.id)
+    library = replace(library, guides=(*others, guide))
+    app = make_app(library=library)
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_checkin(pilot)
+        screen.query_one("#note-appreciations", TextArea).text = "The tea."
+        await pilot.press("ctrl+g")
+        await pilot.pause(0.3)
+        guides = app.screen
+        assert isinstance(guides, GuidesScreen) and guides.current == guide.id
+        await pilot.press("k")  # back to Ask: the check-in is where it was
+        await pilot.pause()
+        assert app.screen is screen
+        assert screen.query_one("#note-appreciations", TextArea).text == "The tea."
+
+
+async def test_without_the_guide_there_is_no_link(make_app: AppFactory, library: Library) -> None:
+    others = tuple(g for g in library.guides if g.id != "the-weekly-check-in")
+    app = make_app(library=replace(library, guides=others))
+    async with app.run_test(size=(100, 40)) as pilot:
+        screen = await open_checkin(pilot)
+        assert not screen.query_one("#guide").display
+        await pilot.press("ctrl+g")
+        await pilot.pause()
+        assert app.screen is screen

@@ -10,7 +10,7 @@ from textual.pilot import Pilot
 
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.content import load_library
-from micromance_tui.core.models import Library
+from micromance_tui.core.models import Guide, Library
 from micromance_tui.tui.screens import checkin
 from tests.contentkit import make_content
 from tests.tui.conftest import AppFactory, shipped_library
@@ -21,11 +21,14 @@ def library(tmp_path: Path) -> Library:
     content = make_content(tmp_path / "content", prompts_per_deck=3)
     paths = paths_mod.resolve(cache_dir=tmp_path / "cache", content_dir=content)
     shipped = shipped_library()
+    # the check-in's guide, the same before and after the shipped one is written
+    guide = Guide("the-weekly-check-in", "The weekly check-in", "Twenty minutes.", "Body.")
+    guides = (*(g for g in shipped.guides if g.id != guide.id), guide)
     return Library(
         shipped.languages,
         shipped.gestures,
         shipped.faq,
-        shipped.guides,
+        guides,
         shipped.quiz,
         prompts=load_library(paths, use_cache=False).library.prompts,
     )

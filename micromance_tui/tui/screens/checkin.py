@@ -43,9 +43,9 @@ class CheckInScreen(Screen[None]):
     CSS_PATH = Path(__file__).parent.parent / "styles" / "checkin.tcss"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("ctrl+n", "step(1)", "Next step"),
-        Binding("ctrl+b", "step(-1)", "Back a step"),
-        Binding("ctrl+s", "finish", "Finish and keep the notes"),
-        Binding("ctrl+g", "guide", "Read the guide"),
+        Binding("ctrl+b", "step(-1)", "Back"),
+        Binding("ctrl+s", "finish", "Finish", tooltip="Finish and keep the notes"),
+        Binding("ctrl+g", "guide", "The guide"),
         Binding("escape", "leave", "Leave"),
     ]
 
