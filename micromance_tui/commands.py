@@ -23,6 +23,7 @@ from micromance_tui.core.content import (
     LoadResult,
     check_all,
     check_files,
+    kind_of,
     load_library,
 )
 from micromance_tui.core.daily import date_label, describe_date, todays_idea
@@ -75,8 +76,13 @@ def load_content(paths: Paths) -> LoadResult:
             EXIT_ERROR,
         ) from None
     for error in result.user_errors:
-        _err(f"skipped your gestures file: {error}")
+        _err(f"skipped your {own_file_kind(error)} file: {error}")
     return result
+
+
+def own_file_kind(error: ContentError) -> str:
+    """What a file of the user's own holds, as its skipped message says: gestures or prompts."""
+    return kind_of(Path(error.file))
 
 
 class OpenedJournal:
@@ -525,7 +531,8 @@ def build_app(
         clock=clock,
         paths=paths,
         theme=args.theme,
-        notices=notices + [f"Skipped your gestures file: {e}" for e in library_result.user_errors],
+        notices=notices
+        + [f"Skipped your {own_file_kind(e)} file: {e}" for e in library_result.user_errors],
     )
     return app, opened
 

@@ -279,3 +279,17 @@ def test_ask_unknown_deck_is_one_line_and_exit_2(
         "micromance: there is no deck called 'romance'; the decks are: love-maps, dreams, "
         "appreciation, check-in, repair, playful, needs\n"
     )
+
+
+def test_a_bad_prompts_file_of_your_own_is_skipped_with_one_line(
+    capsys: pytest.CaptureFixture[str], cli_content: Path, tmp_path: Path
+) -> None:
+    config = tmp_path / "cfg"
+    (config / "prompts").mkdir(parents=True)
+    (config / "prompts" / "ours.yaml").write_text(dump([prompt(1, text="Tell me")]), "utf-8")
+    code, out, err = run(capsys, "--config-dir", str(config), "ask")
+    assert code == 0 and out.startswith("Ask each other")
+    assert err.startswith(
+        f"micromance: skipped your prompts file: {config}/prompts/ours.yaml:5:13:"
+    )
+    assert err.count("\n") == 1
