@@ -2,7 +2,8 @@
 
 Prompts: at least 300, in at least 6 decks. Gestures: at least 20 for repair and at least 15
 for each harder season, at least 60 date ideas. Guides: the four new ones, 300-700 words
-each. (These fail until the content for them is written.)"""
+each. Every prompt an open question, not a yes/no one. (The counts fail until the content
+for them is written.)"""
 
 from __future__ import annotations
 
@@ -33,6 +34,30 @@ def test_at_least_300_prompts_in_at_least_6_decks(library: Library) -> None:
     decks = Counter(p.deck for p in library.prompts)
     assert len(library.prompts) >= 300, dict(decks)
     assert len(decks) >= 6, dict(decks)
+
+
+#: a question opening with one of these reads as yes/no, unless it offers a choice ("or")
+YES_NO_OPENERS = re.compile(
+    r"^(do|does|did|is|are|was|were|have|has|had|can|could|will|would|should|shall|may|am)\b",
+    re.IGNORECASE,
+)
+
+
+def reads_as_yes_no(text: str) -> bool:
+    return bool(YES_NO_OPENERS.match(text)) and " or " not in text
+
+
+def test_the_yes_no_measure() -> None:
+    assert reads_as_yes_no("Do you like mornings?")
+    assert reads_as_yes_no("Is there a song that takes you back?")
+    assert not reads_as_yes_no("Would you rather sail or hike for a week?")
+    assert not reads_as_yes_no("What made you laugh this week?")
+    assert not reads_as_yes_no("Dogs, cats, or neither: which and why?")
+
+
+def test_prompts_are_open_questions(library: Library) -> None:
+    closed = [p.id for p in library.prompts if reads_as_yes_no(p.text)]
+    assert closed == [], f"{len(closed)} read as yes/no questions: {closed[:10]}"
 
 
 def test_at_least_20_repair_ideas(library: Library) -> None:
