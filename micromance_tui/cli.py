@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from micromance_tui import __version__
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import Clock, clock_from_env
+from micromance_tui.core.models import PROMPT_DECKS
 from micromance_tui.core.paths import Paths
 
 if TYPE_CHECKING:
@@ -77,12 +78,13 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(
         "check",
-        "validate the shipped content and your own gesture files",
+        "validate the shipped content and your own gesture and prompt files",
         "Validate content files. With no FILE, checks the shipped content and your own "
-        "gestures in the config folder. Each FILE is checked by its name: languages.yaml, "
-        "faq.yaml, guides.yaml or quiz.yaml as that kind, any other as a gestures file. "
-        "Gestures whose text and moments disagree (a 'weekend' in the title without the "
-        "tag) are listed as warnings, which do not fail the check.",
+        "gestures and prompts in the config folder. Each FILE is checked by its name: "
+        "languages.yaml, faq.yaml, guides.yaml or quiz.yaml as that kind, a file in a folder "
+        "named 'prompts' as conversation prompts, any other as a gestures file. Gestures "
+        "whose text and moments disagree (a 'weekend' in the title without the tag) are "
+        "listed as warnings, which do not fail the check.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", type=Path, help="files to check")
 
@@ -125,6 +127,19 @@ def build_parser() -> argparse.ArgumentParser:
         default="status",
         help="on, off, or status (the default)",
     )
+
+    p = add(
+        "ask",
+        "print a question to ask each other today",
+        "Print a conversation prompt: an open question to ask each other, the same all "
+        "day, skipping the ones you marked asked on earlier days.",
+    )
+    p.add_argument(
+        "--deck",
+        metavar="NAME",
+        help="only from this deck: " + ", ".join(PROMPT_DECKS),
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
     p = add(
         "tried",

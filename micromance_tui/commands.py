@@ -24,6 +24,7 @@ from micromance_tui.core.content import (
     LoadResult,
     check_all,
     check_files,
+    kind_of,
     load_library,
     moment_warnings,
 )
@@ -38,7 +39,15 @@ from micromance_tui.core.journal import (
     JournalValueError,
     TriedEntry,
 )
-from micromance_tui.core.models import EFFORTS, LANGUAGE_IDS, MOMENTS, Library
+from micromance_tui.core.models import (
+    DATE_IDEA_TAG,
+    EFFORTS,
+    LANGUAGE_IDS,
+    MOMENTS,
+    PROMPT_DECKS,
+    SITUATIONS,
+    Library,
+)
 from micromance_tui.core.paths import Paths
 from micromance_tui.core.textcheck import printable
 
@@ -70,8 +79,13 @@ def load_content(paths: Paths) -> LoadResult:
             EXIT_ERROR,
         ) from None
     for error in result.user_errors:
-        _err(f"skipped your gestures file: {error}")
+        _err(f"skipped your {own_file_kind(error)} file: {error}")
     return result
+
+
+def own_file_kind(error: ContentError) -> str:
+    """What a file of the user's own holds, as its skipped message says: gestures or prompts."""
+    return kind_of(Path(error.file))
 
 
 class OpenedJournal:
@@ -189,9 +203,27 @@ def _summary(library: Library, *, given: bool) -> str:
         )
         moments = Counter(m for g in library.gestures for m in g.moments)
         lines.append("  by moment: " + ", ".join(f"{k} {moments.get(k, 0)}" for k in MOMENTS))
-        users = Counter(g.source for g in library.gestures if g.source.startswith("user:"))
-        if users:
-            lines.append(f"  your own: {sum(users.values())} gesture(s) from {len(users)} file(s)")
+        situations = Counter(s for g in library.gestures for s in g.situations)
+        dates = sum(1 for g in library.gestures if DATE_IDEA_TAG in g.tags)
+        lines.append(
+            "  by situation: "
+            + ", ".join(f"{k} {situations.get(k, 0)}" for k in SITUATIONS)
+            + f"; date ideas: {dates}"
+        )
+    if library.prompts:
+        by_deck = library.counts_by_deck()
+        decks = sum(1 for n in by_deck.values() if n)
+        lines.append(
+            f"  {len(library.prompts)} prompts in {decks} deck(s): "
+            + ", ".join(f"{k} {n}" for k, n in by_deck.items())
+        )
+    own_g = [g.source for g in library.gestures if g.source.startswith("user:")]
+    own_p = [p.source for p in library.prompts if p.source.startswith("user:")]
+    if own_g or own_p:
+        files = len(set(own_g)) + len(set(own_p))
+        lines.append(
+            f"  your own: {len(own_g)} gesture(s) and {len(own_p)} prompt(s) from {files} file(s)"
+        )
     return "\n".join(lines)
 
 
@@ -311,6 +343,49 @@ def _days(n: int) -> Any:
     from datetime import timedelta
 
     return timedelta(days=n)
+
+
+# --------------------------------------------------------------------------- ask
+
+
+def cmd_ask(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.core.ask import todays_prompt, unknown_deck_message
+
+    deck = (args.deck or "").strip()
+    if deck and deck not in PROMPT_DECKS:
+        raise CliError(unknown_deck_message(deck), EXIT_USAGE)
+    library = load_content(paths).library
+    opened = open_journal(paths, clock)
+    today = clock().date()
+    asked = opened.journal.asked()
+    prompt = todays_prompt(library, asked, today, deck)
+    asked_today = prompt is not None and any(
+        e.prompt_id == prompt.id and e.date == today for e in asked
+    )
+    if args.json:
+        payload: dict[str, Any] = {"date": today.isoformat(), "deck": deck, "prompt": None}
+        if prompt is not None:
+            payload["prompt"] = {
+                "id": prompt.id,
+                "deck": prompt.deck,
+                "deck_name": prompt.deck_name,
+                "text": prompt.text,
+                "follow_up": prompt.follow_up,
+                "asked_today": asked_today,
+                "favourite": prompt.id in opened.journal.prompt_favourites(),
+            }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return opened.finish(EXIT_OK)
+    if prompt is None:
+        where = f" in the deck {deck!r}" if deck else ""
+        print(f"No questions to ask{where} yet.")
+        return opened.finish(EXIT_OK)
+    done = "  (asked today)" if asked_today else ""
+    print(f"Ask each other ({prompt.deck_name}){done}:")
+    print(f"  {prompt.text}")
+    if prompt.follow_up:
+        print(f"  then: {prompt.follow_up}")
+    return opened.finish(EXIT_OK)
 
 
 # --------------------------------------------------------------------------- tried
@@ -528,7 +603,8 @@ def build_app(
         clock=clock,
         paths=paths,
         theme=args.theme,
-        notices=notices + [f"Skipped your gestures file: {e}" for e in library_result.user_errors],
+        notices=notices
+        + [f"Skipped your {own_file_kind(e)} file: {e}" for e in library_result.user_errors],
     )
     return app, opened
 

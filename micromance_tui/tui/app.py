@@ -52,6 +52,7 @@ def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
 SCREENS: dict[str, tuple[str, str, str, str]] = {
     "today": ("Today", "t", "today", "TodayScreen"),
     "browse": ("Browse", "b", "browse", "BrowseScreen"),
+    "ask": ("Ask", "k", "ask", "AskScreen"),
     "faq": ("FAQ", "f", "faq", "FaqScreen"),
     "guides": ("Guides", "g", "guides", "GuidesScreen"),
     "languages": ("Love languages", "l", "languages", "LanguagesScreen"),
@@ -180,6 +181,13 @@ class MicromanceApp(App[int]):
             self.notify(f"No guide with the id {guide_id!r}", severity="warning")
             return
         self.open_in_mode("guides", guide_id)
+
+    def open_checkin(self) -> None:
+        """The guided weekly check-in, over whatever screen is open."""
+        from micromance_tui.tui.screens.checkin import CheckInScreen
+
+        if not isinstance(self.screen, CheckInScreen):
+            self.push_screen(CheckInScreen())
 
     def open_faq(self, faq_id: str) -> None:
         self.open_in_mode("faq", faq_id)

@@ -1,5 +1,5 @@
-"""The command palette (ctrl+p): every screen by name, and any idea, FAQ question or guide
-by fuzzy name."""
+"""The command palette (ctrl+p): every screen by name, the weekly check-in, and any idea,
+FAQ question or guide by fuzzy name."""
 
 from __future__ import annotations
 
@@ -44,6 +44,13 @@ class MicromanceCommands(Provider):
                 partial(self._how_today, app),
             )
         )
+        entries.append(
+            (
+                "Weekly check-in",
+                "A guided check-in together, one step at a time (about 20 minutes)",
+                app.open_checkin,
+            )
+        )
         for faq in app.library.faq:
             entries.append(
                 (f"FAQ: {faq.question}", "Open this question", partial(app.open_faq, faq.id))
@@ -60,7 +67,10 @@ class MicromanceCommands(Provider):
         app.ask_how_today()
 
     async def discover(self) -> Hits:
-        for title, help_text, callback in self._entries()[:9]:
+        """Shown before anything is typed: every screen and the weekly check-in."""
+        from micromance_tui.tui.app import SCREENS
+
+        for title, help_text, callback in self._entries()[: len(SCREENS) + 1]:
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:

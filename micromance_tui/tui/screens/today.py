@@ -9,9 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
+from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.screens.base import BaseScreen
@@ -120,6 +122,15 @@ class Glance(Widget):
         )
 
 
+class CheckInLine(Widget):
+    """One small line: when the last weekly check-in was (filled after the first frame)."""
+
+    text: reactive[str] = reactive("")
+
+    def render(self) -> Content:
+        return Content(self.text)
+
+
 class TodayScreen(BaseScreen):
     MODE = "today"
     BINDINGS = [
@@ -138,6 +149,7 @@ class TodayScreen(BaseScreen):
             card.border_title = "Today's idea"
             yield card
             yield Glance(id="glance")
+            yield CheckInLine(id="last-checkin", classes="muted")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -211,6 +223,13 @@ class TodayScreen(BaseScreen):
             counts, "Nothing tried in the last 30 days yet. Today's idea is a fine start."
         )
         self.query_one("#glance", Glance).show(dates, week, spread)
+        from micromance_tui.tui.app import SCREENS
+
+        last = app.journal.last_checkin()
+        self.query_one("#last-checkin", CheckInLine).text = (
+            f"{last_checkin_text(last.date if last else None, today)} "
+            f"(the weekly check-in: {SCREENS['ask'][1]}, then c)"
+        )
 
     def _gesture_id(self) -> str | None:
         return self.info.gesture.id if self.info and self.info.gesture else None
