@@ -156,15 +156,15 @@ class MicromanceApp(App[int]):
     def now(self) -> datetime:
         return self.clock()
 
-    def action_show(self, mode: str) -> None:
+    async def action_show(self, mode: str) -> None:
+        """A screen's key always lands on that screen's top level, nav bar showing: an idea
+        opened from it earlier (pushed on its mode's stack) is closed on the way in."""
         if mode not in SCREENS:
             return
         if self.current_mode != mode:
-            self.switch_mode(mode)
-        elif len(self.screen_stack) > 1:
-            # Back to the top of this screen's stack (close an open detail).
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
+            await self.switch_mode(mode)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def open_gesture(self, gesture_id: str) -> None:
         """Show one idea in full, over whatever screen is open."""

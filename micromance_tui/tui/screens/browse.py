@@ -71,8 +71,9 @@ class BrowseScreen(BaseScreen):
         Binding("slash", "focus_search", "Search"),
         Binding("d", "tried", "Done it"),
         Binding("s", "favourite", "Favourite"),
-        Binding("enter", "open", "Open"),
-        Binding("o", "order", "Order"),
+        Binding("o", "open", "Open"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("v", "order", "Order"),
         Binding("escape", "back", "Clear/back"),
     ]
 
@@ -151,7 +152,7 @@ class BrowseScreen(BaseScreen):
             with Horizontal(id="toggle-row"):
                 yield Checkbox("Not tried yet", id="f-not-tried", compact=True)
                 yield Checkbox("Favourites only", id="f-favourites", compact=True)
-                yield Button("Order: A-Z", id="order", compact=True, tooltip="Change order (o)")
+                yield Button("Order: A-Z", id="order", compact=True, tooltip="Change order (v)")
                 yield Static("", id="order-note")
         with Horizontal(id="browse-main"):
             yield GestureList(

@@ -84,7 +84,7 @@ class LanguagesScreen(BaseScreen):
     _ready: bool = False
     _pending: str | None = None
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "browse", "Browse its ideas"),
+        Binding("o", "browse", "Open its ideas"),
         Binding("tab", "app.focus_next", "Next pane"),
         Binding("escape", "focus_list", "Languages", show=False),
     ]
@@ -99,7 +99,7 @@ class LanguagesScreen(BaseScreen):
                 yield Static("", id="lang-short")
                 yield Static("", id="lang-count")
                 yield Static("", id="lang-partner")
-                yield Button("Browse its ideas (o)", id="lang-browse", compact=True)
+                yield Button("Open its ideas (o)", id="lang-browse", compact=True)
                 yield Markdown("", id="lang-about")
 
     def on_mount(self) -> None:
@@ -153,7 +153,7 @@ class LanguagesScreen(BaseScreen):
         text = self._partner_text(lang.id)
         partner.update(Content(text))
         partner.display = bool(text)
-        self.query_one("#lang-browse", Button).label = f"Browse its {every} ideas (o)"
+        self.query_one("#lang-browse", Button).label = f"Open its {every} ideas (o)"
         from textual.widgets import Markdown
 
         about = self.query_one("#lang-about", Markdown)
