@@ -272,6 +272,12 @@ def cmd_tried(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     day = parse_day(args.date, "date", today=today) if args.date else today
     opened = open_journal(paths, clock)
     try:
+        if not args.again and opened.journal.tried_on(gesture.id, day):
+            when = "today" if day == today else f"for {day.isoformat()}"
+            raise CliError(
+                f"'{gesture.id}' is already logged {when}; add --again to log it a second time",
+                EXIT_USAGE,
+            )
         entry = opened.journal.add_tried(gesture.id, on=day, note=args.note, reaction=reaction)
     except JournalValueError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None

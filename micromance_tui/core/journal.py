@@ -1119,6 +1119,11 @@ class Journal:
         entries.sort(key=lambda e: (e.date, e.time, e.created, saved_order[e.id]), reverse=True)
         return entries
 
+    def tried_on(self, gesture_id: str, day: date) -> list[TriedEntry]:
+        """The entries that already log ``gesture_id`` on ``day``, newest first: marking an
+        idea twice on one day is asked about (the app) or refused without --again (the CLI)."""
+        return [e for e in self.tried(since=day) if e.date == day and e.gesture_id == gesture_id]
+
     def last_tried(self) -> dict[str, date]:
         """Each gesture id tried, with the most recent date it was tried on."""
         latest: dict[str, str] = {}

@@ -23,6 +23,7 @@ from micromance_tui.core.clock import Clock, system_clock
 from micromance_tui.core.journal import Journal, JournalError, TriedEntry
 from micromance_tui.core.models import Library
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.plural import plural
 from micromance_tui.tui.commands import MicromanceCommands
 
 if TYPE_CHECKING:
@@ -216,9 +217,7 @@ class MicromanceApp(App[int]):
         if gesture is None:
             return
 
-        def done(result: TriedInput | None) -> None:
-            if result is None:
-                return
+        def save(result: TriedInput) -> None:
             try:
                 self.journal.add_tried(
                     gesture_id, on=result.day, note=result.note, reaction=result.reaction
@@ -229,7 +228,36 @@ class MicromanceApp(App[int]):
             self.notify(f"Logged: {gesture.title}", title="Tried")
             self.journal_changed.publish("tried")
 
-        self.push_screen(TriedDialog(gesture, today=self.today), done)
+        def done(result: TriedInput | None) -> None:
+            if result is None:
+                return
+            try:
+                already = self.journal.tried_on(gesture_id, result.day)
+            except JournalError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return
+            if not already:
+                save(result)
+                return
+            from micromance_tui.tui.dialogs.confirm import ConfirmDialog
+
+            when = "today" if result.day == self.today else f"on {result.day:%a %-d %b %Y}"
+            self.push_screen(
+                ConfirmDialog(
+                    f"Already logged {when}",
+                    f"{gesture.title} is in your journal {when} "
+                    f"{plural(len(already), 'time')}. Log it once more?",
+                    yes="Log again",
+                    no="Keep one",
+                ),
+                lambda yes: save(result) if yes else None,
+            )
+
+        try:
+            done_today = bool(self.journal.tried_on(gesture_id, self.today))
+        except JournalError:
+            done_today = False
+        self.push_screen(TriedDialog(gesture, today=self.today, done_today=done_today), done)
 
     def toggle_favourite(self, gesture_id: str) -> bool | None:
         try:
