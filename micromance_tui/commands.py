@@ -32,11 +32,13 @@ from micromance_tui.core.journal import (
     JournalError,
     JournalImportError,
     JournalNewerError,
+    JournalRepeatError,
     JournalValueError,
     TriedEntry,
 )
 from micromance_tui.core.models import EFFORTS, LANGUAGE_IDS, MOMENTS, Library
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.plural import plural
 from micromance_tui.core.textcheck import printable
 
 if TYPE_CHECKING:
@@ -63,7 +65,7 @@ def load_content(paths: Paths) -> LoadResult:
         for error in exc.errors:
             print(str(error), file=sys.stderr)
         raise CliError(
-            f"the shipped content has {len(exc.errors)} error(s); nothing was changed",
+            f"the shipped content has {plural(len(exc.errors), 'error')}; nothing was changed",
             EXIT_ERROR,
         ) from None
     for error in result.user_errors:
@@ -149,7 +151,7 @@ def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         print(str(error))
     total = len(errors) + len(user_errors)
     if total:
-        print(f"{total} error(s) found", file=sys.stderr)
+        print(f"{plural(total, 'error')} found", file=sys.stderr)
         return EXIT_ERROR
     assert library is not None
     print(_summary(library, given=bool(args.files)))
@@ -180,7 +182,10 @@ def _summary(library: Library, *, given: bool) -> str:
         lines.append("  by moment: " + ", ".join(f"{k} {moments.get(k, 0)}" for k in MOMENTS))
         users = Counter(g.source for g in library.gestures if g.source.startswith("user:"))
         if users:
-            lines.append(f"  your own: {sum(users.values())} gesture(s) from {len(users)} file(s)")
+            lines.append(
+                f"  your own: {plural(sum(users.values()), 'gesture')} from "
+                f"{plural(len(users), 'file')}"
+            )
     return "\n".join(lines)
 
 
@@ -272,13 +277,15 @@ def cmd_tried(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     day = parse_day(args.date, "date", today=today) if args.date else today
     opened = open_journal(paths, clock)
     try:
-        if not args.again and opened.journal.tried_on(gesture.id, day):
-            when = "today" if day == today else f"for {day.isoformat()}"
-            raise CliError(
-                f"'{gesture.id}' is already logged {when}; add --again to log it a second time",
-                EXIT_USAGE,
-            )
-        entry = opened.journal.add_tried(gesture.id, on=day, note=args.note, reaction=reaction)
+        entry = opened.journal.add_tried(
+            gesture.id, on=day, note=args.note, reaction=reaction, repeat=args.again
+        )
+    except JournalRepeatError:
+        when = "today" if day == today else f"for {day.isoformat()}"
+        raise CliError(
+            f"'{gesture.id}' is already logged {when}; add --again to log it a second time",
+            EXIT_USAGE,
+        ) from None
     except JournalValueError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     except JournalError as exc:
@@ -397,7 +404,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     except OSError as exc:
         raise CliError(f"cannot write {target}: {exc.strerror or exc}") from None
     n = len(opened.journal.tried())
-    print(f"Exported {n} tried idea(s) and everything else to {target}")
+    print(f"Exported {plural(n, 'tried idea')} and everything else to {target}")
     return opened.finish(EXIT_OK)
 
 

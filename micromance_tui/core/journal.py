@@ -72,6 +72,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Literal, TypeVar
 
+from micromance_tui.core.plural import plural
 from micromance_tui.core.storage import (
     Data,
     JournalAccessError,
@@ -181,6 +182,15 @@ class JournalNewerError(JournalError):
             f"{path} was written by a newer micromance (journal schema {found}; this version "
             f"reads up to {supported}): it was left untouched; update micromance to use it"
         )
+
+
+class JournalRepeatError(JournalError):
+    """``add_tried(..., repeat=False)`` found the idea already logged on that day."""
+
+    def __init__(self, gesture_id: str, day: date) -> None:
+        self.gesture_id = gesture_id
+        self.day = day
+        super().__init__(f"'{gesture_id}' is already logged for {day.isoformat()}")
 
 
 class JournalValueError(JournalError, ValueError):
@@ -416,7 +426,7 @@ class ImportReport:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return "" if n == 0 else f"{n} {one if n == 1 else many}"
+    return "" if n == 0 else plural(n, one, many)
 
 
 def new_id() -> str:
@@ -1006,9 +1016,12 @@ class Journal:
         note: str = "",
         reaction: int | None = None,
         for_whom: str = DEFAULT_FOR_WHOM,
+        repeat: bool = True,
     ) -> TriedEntry:
         """Log that ``gesture_id`` was tried ``on`` a day (default today) ``at`` HH:MM
-        (default now when the day is today, else no time)."""
+        (default now when the day is today, else no time). With ``repeat`` false, an idea
+        already logged on that day raises JournalRepeatError (checked after the values,
+        under the same lock as the write)."""
         now = self._clock()
         today = now.date()
         day = today if on is None else on
@@ -1028,7 +1041,18 @@ class Journal:
             today,
         )
         doc = entry.to_json()
-        self._mutate(lambda data: _insert(data, T_TRIED, doc))
+
+        def change(data: Data) -> None:
+            if not repeat and any(
+                isinstance(other, dict)
+                and other.get("gesture") == doc["gesture"]
+                and other.get("date") == doc["date"]
+                for other in (data.get(T_TRIED) or {}).values()
+            ):
+                raise JournalRepeatError(gesture_id, day)
+            _insert(data, T_TRIED, doc)
+
+        self._mutate(change)
         return entry
 
     def get_tried(self, entry_id: str) -> TriedEntry:

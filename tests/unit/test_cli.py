@@ -69,7 +69,7 @@ def test_check_reports_each_error_with_location(
     lines = out.strip().splitlines()
     assert any(line.startswith(f"{bad}:1:7: id 'Bad_Id' is not kebab-case") for line in lines)
     assert any("missing the required key 'summary'" in line for line in lines)
-    assert "error(s) found" in err
+    assert "errors found" in err and "(s)" not in err
 
 
 def test_check_counts_the_users_own_files(

@@ -72,7 +72,7 @@ class KeyGroup:
 
 
 def key_text(binding: Binding) -> str:
-    """`ctrl+q`, `?`, `esc`, `↑ / k`: how a user would type the binding's key(s)."""
+    """`ctrl+q`, `?`, `esc`, `↑ / k`: how a user would type the binding's keys."""
     if binding.key_display:
         return binding.key_display
     shown = []

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from micromance_tui.core.daily import partner_scores
 from micromance_tui.core.journal import JournalError
 from micromance_tui.core.models import Library
+from micromance_tui.core.plural import noun, plural
 from micromance_tui.tui.screens.base import BaseScreen
 
 #: the most a language can score in each quiz mode
@@ -126,9 +127,7 @@ class LanguagesScreen(BaseScreen):
             if options:
                 options.append(None)  # a rule between languages
             every, _ = self.counts.get(lang.id, (0, 0))
-            prompt = Content.assemble(
-                (lang.name, "bold"), "\n", (f"{every} idea{'s' if every != 1 else ''}", "dim")
-            )
+            prompt = Content.assemble((lang.name, "bold"), "\n", (plural(every, "idea"), "dim"))
             options.append(Option(prompt, id=lang.id))
         items.set_options(options)
         items.highlighted = highlighted if highlighted is not None else 0
@@ -145,7 +144,7 @@ class LanguagesScreen(BaseScreen):
         self.query_one("#lang-short", Static).update(Content(lang.short))
         self.query_one("#lang-count", Static).update(
             Content(
-                f"{every} idea{'s' if every != 1 else ''} speak this language"
+                f"{plural(every, 'idea')} {noun(every, 'speaks', 'speak')} this language"
                 + (f", {first} of them first of all." if first else ".")
             )
         )

@@ -23,6 +23,7 @@ from textual.widgets import Button, ContentSwitcher, Label, ProgressBar, Static
 
 from micromance_tui.core.journal import JournalError, QuizProgress, QuizResult
 from micromance_tui.core.models import LANGUAGE_NAMES, ClassicItem, Gesture, RatingItem
+from micromance_tui.core.plural import noun
 from micromance_tui.core.quiz import (
     CLASSIC,
     RATING,
@@ -707,7 +708,7 @@ class QuizScreen(BaseScreen):
                 tops = top_languages(result)
                 title.update(
                     f"Ideas for {names[who]}, from {names[other]}'s top "
-                    f"{'language' if len(tops) == 1 else 'languages'}: {language_list(tops, lang)}"
+                    f"{noun(len(tops), 'language')}: {language_list(tops, lang)}"
                 )
                 chosen = ideas_from(
                     self.mm.library.gestures,

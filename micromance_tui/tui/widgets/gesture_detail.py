@@ -10,6 +10,7 @@ from textual.widgets import Markdown, Static
 
 from micromance_tui.core.journal import REACTIONS, TriedEntry
 from micromance_tui.core.models import EFFORT_HINTS, Gesture, Library
+from micromance_tui.core.plural import plural
 from micromance_tui.tui.widgets.related import RelatedLinks
 
 
@@ -42,8 +43,7 @@ def gesture_markdown(gesture: Gesture, library: Library, history: Sequence[Tried
             "",
             "### In your journal",
             "",
-            f"Tried {len(entries)} time{'s' if len(entries) != 1 else ''}; "
-            f"last on {last.date:%a %d %b %Y}{landed}.",
+            f"Tried {plural(len(entries), 'time')}; last on {last.date:%a %d %b %Y}{landed}.",
         ]
     if gesture.tags:
         lines += ["", "Tags: " + ", ".join(gesture.tags)]
