@@ -4,6 +4,7 @@ so start-up builds only the home screen."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -47,6 +48,46 @@ def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
         return screen
 
     return make
+
+
+#: Textual's toast is 60 cells wide at most, or half its rack (the screen less a margin);
+#: a one-cell bar and a cell of padding each side leave this much less for the text.
+TOAST_WIDTH = 60
+TOAST_RACK_MARGIN = 2
+TOAST_CHROME = 3
+
+
+def fit_lines(message: str, width: int) -> str:
+    """``message`` wrapped to ``width`` at spaces; a word longer than a line (a path) is
+    broken after a '/' or a backslash, never inside a name (unless one name is too long)."""
+    width = max(width, 10)
+    lines: list[str] = []
+    for paragraph in message.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            for n, piece in enumerate(_word_pieces(word, width)):
+                gap = "" if n or not line else " "
+                if line and len(line) + len(gap) + len(piece) > width:
+                    lines.append(line)
+                    line = piece
+                else:
+                    line += gap + piece
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _word_pieces(word: str, width: int) -> list[str]:
+    """A word as pieces no longer than ``width`` where it can be helped, cut after path
+    separators: '/home/sam/backups/' -> ['/home/', 'sam/', 'backups/']."""
+    if len(word) <= width:
+        return [word]
+    pieces: list[str] = []
+    for part in re.findall(r"[^/\\]*[/\\]|[^/\\]+$", word):
+        if pieces and len(pieces[-1]) + len(part) <= width:
+            pieces[-1] += part
+        else:
+            pieces.append(part)
+    return pieces
 
 
 #: mode id -> (title, key, module, class). One table drives modes, keys, palette and help.
@@ -335,7 +376,10 @@ class MicromanceApp(App[int]):
         markup: bool = True,
     ) -> None:
         """Every notification is plain text: messages quote paths, titles and what was typed,
-        and '[/]' in any of them would otherwise be read as markup and crash the app."""
+        and '[/]' in any of them would otherwise be read as markup and crash the app. It is
+        wrapped here, to the toast's width, so a path breaks after a '/' and never mid-name."""
+        width = min(TOAST_WIDTH, (self.size.width - TOAST_RACK_MARGIN) // 2) - TOAST_CHROME
+        message = fit_lines(message, width)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_command_palette(self) -> None:

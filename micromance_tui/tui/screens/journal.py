@@ -492,7 +492,7 @@ class JournalScreen(BaseScreen):
             self.mm.journal_changed.publish("tried")
 
         self.app.push_screen(
-            ConfirmDialog("Delete this entry?", escape(detail), yes="Delete", no="Keep"), answered
+            ConfirmDialog("Delete this entry?", detail, yes="Delete", no="Keep"), answered
         )
 
     def action_undo(self) -> None:
@@ -509,6 +509,8 @@ class JournalScreen(BaseScreen):
             self.notify(str(exc), title="Not restored", severity="error")
             return
         title, _ = self._describe(entry)
+        # "Press u to undo" is no longer true for this entry: take it away.
+        self.app.clear_notifications()
         self.notify(f"Restored: {title}", title="Undone", markup=False)
         self.action_tab("tab-entries")
 
