@@ -354,9 +354,13 @@ async def test_compare_side_by_side_with_ideas_and_history(make_app: AppFactory)
         assert "Alex" in bars and "Sam" in bars
         assert "classic, 20 Nov" in bars and "rating, 22 Nov" in bars
         words = next(line for line in bars.splitlines() if line.startswith("Words"))
-        assert "12/12" in words and "2.0" in words
+        # like with like: a classic count (out of 12) and a rating average (out of 5) are
+        # both shown on the one 0-100% scale, and the scales are named
+        assert "100%" in words and " 25%" in words and "/12" not in words and "2.0" not in words
+        assert "counts picks out of 12" in bars and "averages answers from 1 to 5" in bars
         diff = text(screen, "#c-diff")
         assert diff.startswith("Where you differ most: words of affirmation")
+        assert "(Alex 12 of 12 picks, Sam rated 2.0 of 5)" in diff
         assert "physical touch" in diff
         # Sam shows love most through touch (rated 5 in both directions); Alex feels words
         assert "Sam shows love most through physical touch; Alex feels it most" in diff

@@ -49,8 +49,8 @@ from micromance_tui.tui.widgets.quiz_bars import (
     compare_bars,
     mode_name,
     rating_bars,
+    scale_text,
     taken_text,
-    value_text,
 )
 from micromance_tui.tui.widgets.quiz_choice import QuizChoice
 
@@ -656,8 +656,8 @@ class QuizScreen(BaseScreen):
         if gaps:
             parts = [
                 f"{lang.get(d.language, d.language).lower()} ({names['me']} "
-                f"{value_text(me, d.language)}, {names['partner']} "
-                f"{value_text(partner, d.language)})"
+                f"{scale_text(me, d.language)}, {names['partner']} "
+                f"{scale_text(partner, d.language)})"
                 for d in gaps
             ]
             lines = ["Where you differ most: " + " and ".join(parts) + "."]
