@@ -72,6 +72,12 @@ class Filters:
     favourites: bool = False
 
     @property
+    def languages(self) -> list[str]:
+        """The language ids ``language`` names: one, or several joined by commas (ideas in
+        any of them pass, as when Browse is opened from a quiz result's top languages)."""
+        return [lid for lid in self.language.split(",") if lid]
+
+    @property
     def count(self) -> int:
         """How many filters are on."""
         return sum(
@@ -303,8 +309,11 @@ class SearchIndex:
     ) -> set[int] | None:
         """The positions the filters let through, or None when no filter is on."""
         sets: list[set[int]] = []
+        if filters.language:  # one id, or several ("words,touch"): any of them
+            sets.append(
+                set().union(*(self.by_language.get(lid, set()) for lid in filters.languages))
+            )
         for table, value in (
-            (self.by_language, filters.language),
             (self.by_effort, filters.effort),
             (self.by_cost, filters.cost),
             (self.by_moment, filters.moment),

@@ -17,7 +17,7 @@ from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screens.quiz import QuizScreen
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.quiz_choice import QuizChoice
-from tests.tui.conftest import AppFactory, shipped_library
+from tests.tui.conftest import NOW, AppFactory, shipped_library
 
 QUIZ = shipped_library().quiz
 
@@ -479,3 +479,32 @@ async def test_a_result_that_cannot_be_saved_keeps_the_answers(
         await pilot.pause()
         saved = app.journal.latest_quiz_result("me")
         assert saved is not None and saved.scores == WORDS_TIME_SCORES
+
+
+async def test_a_result_opens_browse_filtered_to_its_top_languages(
+    make_app: AppFactory,
+) -> None:
+    from micromance_tui.core.quiz import top_languages
+    from micromance_tui.tui.screens.browse import BrowseScreen
+    from tests.tui.test_browse import settle
+
+    quiz = shipped_library().quiz
+    answers = {i.id: choose(i, "words", "time") for i in quiz.classic}
+    result = build_result(quiz, who="me", mode="classic", answers=answers, taken=NOW)
+    tops = top_languages(result)
+    assert len(tops) >= 2  # words and time: the filter must hold more than one language
+    app = make_app(setup=names)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quiz(pilot)
+        screen._show_result(result)
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.pause()
+        browse = app.screen
+        assert isinstance(browse, BrowseScreen)
+        assert sorted(browse.filters.languages) == sorted(tops)
+        await settle(pilot, browse)
+        shown = browse.results_list.items
+        assert shown and all(set(g.languages) & set(tops) for g in shown)
+        assert {g.language for g in shown} >= set(tops)

@@ -107,6 +107,8 @@ class QuizScreen(BaseScreen):
             Binding(str(n), f"tried({n})", "Tried", show=False)
             for n in range(2, 2 * IDEAS_EACH + 1)
         ],
+        # results
+        Binding("o", "browse_top", "Open ideas in these languages"),
         # results and compare
         Binding("escape", "close", "Back"),
     ]
@@ -168,6 +170,7 @@ class QuizScreen(BaseScreen):
                     yield Static("", id="r-note", classes="muted")
                 with Horizontal(id="r-buttons", classes="view-buttons"):
                     yield Button("Compare (c)", id="r-compare", compact=True, variant="primary")
+                    yield Button("Open ideas in these languages (o)", id="r-browse", compact=True)
                     yield Button("Done (esc)", id="r-done", compact=True)
             with Vertical(id="compare"):
                 with Horizontal(id="c-buttons", classes="view-buttons"):
@@ -263,6 +266,8 @@ class QuizScreen(BaseScreen):
             return view == "question"
         if action == "close":
             return view in ("results", "compare")
+        if action == "browse_top":
+            return view == "results" and getattr(self, "shown_result", None) is not None
         return True
 
     def _progress(self) -> QuizProgress | None:
@@ -614,6 +619,14 @@ class QuizScreen(BaseScreen):
         self.query_one("#r-note", Static).update(profile_note(result.mode))
         self._show_view("results")
 
+    def action_browse_top(self) -> None:
+        """Browse, filtered to the result's top languages (ideas in any of them)."""
+        if self.shown_result is None:
+            return
+        tops = top_languages(self.shown_result)
+        if tops:
+            self.mm.browse_language(",".join(tops))
+
     # ------------------------------------------------------------------ compare view
 
     def action_compare(self) -> None:
@@ -785,6 +798,8 @@ class QuizScreen(BaseScreen):
             self.action_back()
         elif button_id == "q-leave":
             self.action_leave()
+        elif button_id == "r-browse":
+            self.action_browse_top()
         elif button_id in ("r-done", "c-back"):
             self.action_close()
         elif button_id.startswith("idea-") and button_id.endswith("-tried"):
