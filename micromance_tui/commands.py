@@ -147,6 +147,7 @@ def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         user_errors: list[ContentError] = []
     else:
         library, errors, user_errors = check_all(paths)
+        errors = [*errors, *_synonym_errors()]
     for error in [*errors, *user_errors]:
         print(str(error))
     total = len(errors) + len(user_errors)
@@ -156,6 +157,17 @@ def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     assert library is not None
     print(_summary(library, given=bool(args.files)))
     return EXIT_OK
+
+
+def _synonym_errors() -> list[ContentError]:
+    """The search's synonym groups are shipped data too: check them with the rest."""
+    from micromance_tui.core.synonyms import SHIPPED, read_synonyms
+
+    try:
+        read_synonyms(SHIPPED)
+    except ContentErrors as exc:
+        return exc.errors
+    return []
 
 
 def _summary(library: Library, *, given: bool) -> str:
