@@ -163,6 +163,7 @@ def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     """Every key in the app, grouped: anywhere, each screen, then what opens over them."""
     from micromance_tui.tui.app import SCREENS
     from micromance_tui.tui.dialogs.confirm import ConfirmDialog
+    from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
     from micromance_tui.tui.dialogs.tried import TriedDialog
     from micromance_tui.tui.screens.gesture import GestureScreen
 
@@ -189,6 +190,10 @@ def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     groups += [
         KeyGroup("An idea on its own screen", rows(class_bindings(GestureScreen, stop=Screen))),
         KeyGroup("Marking an idea as tried", rows(class_bindings(TriedDialog, stop=Screen))),
+        KeyGroup(
+            "A journal entry, opened with enter",
+            rows(class_bindings(EntryViewDialog, stop=Screen)),
+        ),
         KeyGroup("A yes-or-no question", rows(class_bindings(ConfirmDialog, stop=Screen))),
         KeyGroup("In any list", rows(_as_binding(b) for b in OptionList.BINDINGS)),
     ]

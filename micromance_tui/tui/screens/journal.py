@@ -436,7 +436,17 @@ class JournalScreen(BaseScreen):
 
     @on(EntryList.Selected)
     def _selected(self, event: EntryList.Selected) -> None:
-        self.action_edit()
+        """Enter shows the whole entry, note and all; `e` there (or here) edits it."""
+        from micromance_tui.tui.dialogs.entry_view import EntryChoice, EntryViewDialog
+
+        entry = event.entry
+        title, _ = self._describe(entry)
+
+        def chosen(choice: EntryChoice | None) -> None:
+            if choice == "edit":
+                self.action_edit()
+
+        self.app.push_screen(EntryViewDialog(entry, title), chosen)
 
     def action_edit(self) -> None:
         entry = self._current()
