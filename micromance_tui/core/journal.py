@@ -370,12 +370,14 @@ class QuizProgress:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The user's settings: theme, apart mode and the two names."""
+    """The user's settings: theme, apart mode, the two names, and who the quiz was last
+    set to ask ("me" or "partner"), so its start page reads the same after a restart."""
 
     theme: str = DEFAULT_THEME
     apart: bool = False
     my_name: str = ""
     partner_name: str = ""
+    quiz_who: str = "me"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -383,6 +385,7 @@ class Settings:
             "apart": self.apart,
             "my_name": self.my_name,
             "partner_name": self.partner_name,
+            "quiz_who": self.quiz_who,
         }
 
 
@@ -626,6 +629,7 @@ def _checked_settings(settings: Settings) -> Settings:
         apart=settings.apart,
         my_name=_text("my_name", settings.my_name, low=0, high=MAX_NAME),
         partner_name=_text("partner_name", settings.partner_name, low=0, high=MAX_NAME),
+        quiz_who=_choice("quiz_who", settings.quiz_who, WHO),
     )
 
 
@@ -708,6 +712,7 @@ def _settings_from_doc(doc: Mapping[str, Any] | None) -> Settings:
         apart=doc.get("apart") is True,
         my_name=my_name if isinstance(my_name, str) else "",
         partner_name=partner_name if isinstance(partner_name, str) else "",
+        quiz_who="partner" if doc.get("quiz_who") == "partner" else "me",
     )
 
 
@@ -1309,6 +1314,7 @@ class Journal:
         apart: bool | _Unset = UNSET,
         my_name: str | _Unset = UNSET,
         partner_name: str | _Unset = UNSET,
+        quiz_who: str | _Unset = UNSET,
     ) -> Settings:
         """Change some settings; the others stay as they are. Returns the new settings."""
 
@@ -1320,6 +1326,7 @@ class Journal:
                     apart=old.apart if apart is UNSET else apart,
                     my_name=old.my_name if my_name is UNSET else my_name,
                     partner_name=old.partner_name if partner_name is UNSET else partner_name,
+                    quiz_who=old.quiz_who if quiz_who is UNSET else quiz_who,
                 )
             )
             data[T_SETTINGS] = {"1": new.to_json()}
@@ -1405,7 +1412,7 @@ class Journal:
                 partner_name = old.partner_name or parsed.settings.partner_name
                 filled = (my_name != old.my_name) + (partner_name != old.partner_name)
                 if filled:
-                    new = Settings(old.theme, old.apart, my_name, partner_name)
+                    new = Settings(old.theme, old.apart, my_name, partner_name, old.quiz_who)
                     current[T_SETTINGS] = {"1": new.to_json()}
             progress = 0
             if parsed.quiz_progress is not None and not _single(current, T_QUIZ_PROGRESS):

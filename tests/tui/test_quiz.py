@@ -508,3 +508,23 @@ async def test_a_result_opens_browse_filtered_to_its_top_languages(
         shown = browse.results_list.items
         assert shown and all(set(g.languages) & set(tops) for g in shown)
         assert {g.language for g in shown} >= set(tops)
+
+
+async def test_who_is_answering_reads_the_same_after_a_restart(make_app: AppFactory) -> None:
+    def start_page(screen: QuizScreen) -> list[str]:
+        ids = ("who-me", "who-partner", "resume")
+        return [str(screen.query_one(f"#{i}", Button).label) for i in ids] + [
+            text(screen, "#start-latest")
+        ]
+
+    app = make_app(setup=names)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quiz(pilot)
+        await pilot.press("w")  # the partner answers
+        await pilot.pause()
+        before = start_page(screen)
+    assert "● Sam" in before[1]
+    app = make_app()  # the same journal
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quiz(pilot)
+        assert start_page(screen) == before

@@ -195,7 +195,12 @@ class QuizScreen(BaseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.view = "start"
-        self.who = "me"
+        # Who is answering is kept in the journal's settings, not only in memory, so the
+        # start page reads the same after a restart as before it.
+        try:
+            self.who = self.mm.journal.settings().quiz_who
+        except JournalError:
+            self.who = "me"
         self.session: Session | None = None
         self.shown_result: QuizResult | None = None
         self.compare_from = "start"
@@ -330,8 +335,17 @@ class QuizScreen(BaseScreen):
         self.query_one("#start-latest", Static).update(Content("\n").join(lines))
 
     def action_switch_who(self, who: str | None = None) -> None:
-        self.who = who or ("partner" if self.who == "me" else "me")
+        self._set_who(who or ("partner" if self.who == "me" else "me"))
         self._refresh_start()
+
+    def _set_who(self, who: str) -> None:
+        """Choose who is answering, and remember it (see on_mount)."""
+        self.who = who
+        try:
+            if self.mm.journal.settings().quiz_who != who:
+                self.mm.journal.update_settings(quiz_who=who)
+        except JournalError as exc:
+            self._journal_trouble(exc)
 
     def action_names(self) -> None:
         self._ask_names(None)
@@ -411,7 +425,7 @@ class QuizScreen(BaseScreen):
             answers=dict(progress.answers),
             position=position,
         )
-        self.who = progress.who
+        self._set_who(progress.who)
         self._show_question()
 
     # ------------------------------------------------------------------ question view
