@@ -286,8 +286,9 @@ class MicromanceApp(App[int]):
             self.push_screen(
                 ConfirmDialog(
                     f"Already logged {when}",
-                    f"{gesture.title} is in your journal {when} "
-                    f"{plural(len(already), 'time')}. Log it once more?",
+                    f"{gesture.title} is already in your journal {when}"
+                    + (f" ({plural(len(already), 'time')})" if len(already) > 1 else "")
+                    + ". Log it once more?",
                     yes="Log again",
                     no="Keep one",
                 ),

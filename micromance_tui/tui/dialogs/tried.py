@@ -59,7 +59,7 @@ class TriedDialog(ModalScreen[TriedInput | None]):
             yield Static(self.gesture.title, classes="dialog-subtitle", markup=False)
             if self._done_today:
                 yield Static(
-                    "Already logged today: saving asks before logging it a second time.",
+                    "Already logged today: saving asks first.",
                     id="done-today",
                     classes="muted",
                 )
