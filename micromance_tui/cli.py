@@ -154,6 +154,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="how it landed, 1 to 5 (1 fell flat, 3 fine, 5 loved it)",
     )
     p.add_argument("--date", metavar="YYYY-MM-DD", help="when you did it (default: today)")
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="log it even if it is already logged for that day (without it, a second one "
+        "for the same day is refused)",
+    )
 
     p = add("log", "print what you have tried, newest first", "Print the journal, newest first.")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="only entries on or after this date")

@@ -36,6 +36,7 @@ from micromance_tui.core.journal import (
     JournalError,
     JournalImportError,
     JournalNewerError,
+    JournalRepeatError,
     JournalValueError,
     TriedEntry,
 )
@@ -49,6 +50,7 @@ from micromance_tui.core.models import (
     Library,
 )
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.plural import plural
 from micromance_tui.core.textcheck import printable
 
 if TYPE_CHECKING:
@@ -75,7 +77,7 @@ def load_content(paths: Paths) -> LoadResult:
         for error in exc.errors:
             print(str(error), file=sys.stderr)
         raise CliError(
-            f"the shipped content has {len(exc.errors)} error(s); nothing was changed",
+            f"the shipped content has {plural(len(exc.errors), 'error')}; nothing was changed",
             EXIT_ERROR,
         ) from None
     for error in result.user_errors:
@@ -162,11 +164,12 @@ def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         user_errors: list[ContentError] = []
     else:
         library, errors, user_errors = check_all(paths)
+        errors = [*errors, *_synonym_errors()]
     for error in [*errors, *user_errors]:
         print(str(error))
     total = len(errors) + len(user_errors)
     if total:
-        print(f"{total} error(s) found", file=sys.stderr)
+        print(f"{plural(total, 'error')} found", file=sys.stderr)
         return EXIT_ERROR
     assert library is not None
     warnings = moment_warnings(paths, list(args.files) if args.files else None)
@@ -179,6 +182,17 @@ def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
             "(see 'Moments tell the truth' in docs/content.md)"
         )
     return EXIT_OK
+
+
+def _synonym_errors() -> list[ContentError]:
+    """The search's synonym groups are shipped data too: check them with the rest."""
+    from micromance_tui.core.synonyms import SHIPPED, read_synonyms
+
+    try:
+        read_synonyms(SHIPPED)
+    except ContentErrors as exc:
+        return exc.errors
+    return []
 
 
 def _summary(library: Library, *, given: bool) -> str:
@@ -214,7 +228,7 @@ def _summary(library: Library, *, given: bool) -> str:
         by_deck = library.counts_by_deck()
         decks = sum(1 for n in by_deck.values() if n)
         lines.append(
-            f"  {len(library.prompts)} prompts in {decks} deck(s): "
+            f"  {plural(len(library.prompts), 'prompt')} in {plural(decks, 'deck')}: "
             + ", ".join(f"{k} {n}" for k, n in by_deck.items())
         )
     own_g = [g.source for g in library.gestures if g.source.startswith("user:")]
@@ -222,7 +236,8 @@ def _summary(library: Library, *, given: bool) -> str:
     if own_g or own_p:
         files = len(set(own_g)) + len(set(own_p))
         lines.append(
-            f"  your own: {len(own_g)} gesture(s) and {len(own_p)} prompt(s) from {files} file(s)"
+            f"  your own: {plural(len(own_g), 'gesture')} and {plural(len(own_p), 'prompt')} "
+            f"from {plural(files, 'file')}"
         )
     return "\n".join(lines)
 
@@ -419,7 +434,15 @@ def cmd_tried(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     day = parse_day(args.date, "date", today=today) if args.date else today
     opened = open_journal(paths, clock)
     try:
-        entry = opened.journal.add_tried(gesture.id, on=day, note=args.note, reaction=reaction)
+        entry = opened.journal.add_tried(
+            gesture.id, on=day, note=args.note, reaction=reaction, repeat=args.again
+        )
+    except JournalRepeatError:
+        when = "today" if day == today else f"for {day.isoformat()}"
+        raise CliError(
+            f"'{gesture.id}' is already logged {when}; add --again to log it a second time",
+            EXIT_USAGE,
+        ) from None
     except JournalValueError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     except JournalError as exc:
@@ -538,7 +561,7 @@ def cmd_export(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     except OSError as exc:
         raise CliError(f"cannot write {target}: {exc.strerror or exc}") from None
     n = len(opened.journal.tried())
-    print(f"Exported {n} tried idea(s) and everything else to {target}")
+    print(f"Exported {plural(n, 'tried idea')} and everything else to {target}")
     return opened.finish(EXIT_OK)
 
 

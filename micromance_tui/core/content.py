@@ -44,6 +44,7 @@ from micromance_tui.core.models import (
     RatingItem,
 )
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.plural import noun, plural
 from micromance_tui.core.textcheck import bad_characters
 from micromance_tui.core.yamlnodes import ContentError, ContentErrors, Node, YamlProblem, parse_file
 
@@ -232,7 +233,7 @@ class _Checker:
                 if max_items is not None and max_items != min_items
                 else f"at least {min_items}"
             )
-            self.error(node, f"{what} has {len(items)} item(s); expected {span}")
+            self.error(node, f"{what} has {plural(len(items), 'item')}; expected {span}")
             return None
         out: list[str] = []
         ok = True
@@ -284,7 +285,9 @@ def _read_languages(checker: _Checker, root: Node | None) -> list[_ParsedItem]:
         missing = [lid for lid in LANGUAGE_IDS if lid not in found]
         if missing and not checker.errors:
             checker.error(
-                root, f"missing love language(s): {', '.join(missing)}; all five are needed"
+                root,
+                f"missing love {noun(len(missing), 'language')}: "
+                f"{', '.join(missing)}; all five are needed",
             )
     return out
 
@@ -462,7 +465,7 @@ def _read_quiz(checker: _Checker, root: Node | None) -> tuple[Quiz | None, list[
                 if n != PAIRING_REPEATS:
                     checker.error(
                         classic_node,
-                        f"'classic' pairs {x} with {y} {n} time(s); each pairing of two "
+                        f"'classic' pairs {x} with {y} {plural(n, 'time')}; each pairing of two "
                         f"languages must appear exactly {PAIRING_REPEATS} times",
                     )
     rating_node = top.get("rating")

@@ -83,6 +83,7 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Literal, TypeVar
 
+from micromance_tui.core.plural import plural
 from micromance_tui.core.storage import (
     Data,
     JournalAccessError,
@@ -210,6 +211,15 @@ class JournalNewerError(JournalError):
             f"{path} was written by a newer micromance (journal schema {found}; this version "
             f"reads up to {supported}): it was left untouched; update micromance to use it"
         )
+
+
+class JournalRepeatError(JournalError):
+    """``add_tried(..., repeat=False)`` found the idea already logged on that day."""
+
+    def __init__(self, gesture_id: str, day: date) -> None:
+        self.gesture_id = gesture_id
+        self.day = day
+        super().__init__(f"'{gesture_id}' is already logged for {day.isoformat()}")
 
 
 class JournalValueError(JournalError, ValueError):
@@ -389,12 +399,14 @@ class QuizProgress:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The user's settings: theme, apart mode and the two names."""
+    """The user's settings: theme, apart mode, the two names, and who the quiz was last
+    set to ask ("me" or "partner"), so its start page reads the same after a restart."""
 
     theme: str = DEFAULT_THEME
     apart: bool = False
     my_name: str = ""
     partner_name: str = ""
+    quiz_who: str = "me"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -402,6 +414,7 @@ class Settings:
             "apart": self.apart,
             "my_name": self.my_name,
             "partner_name": self.partner_name,
+            "quiz_who": self.quiz_who,
         }
 
 
@@ -493,7 +506,7 @@ class ImportReport:
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return "" if n == 0 else f"{n} {one if n == 1 else many}"
+    return "" if n == 0 else plural(n, one, many)
 
 
 def new_id() -> str:
@@ -693,6 +706,7 @@ def _checked_settings(settings: Settings) -> Settings:
         apart=settings.apart,
         my_name=_text("my_name", settings.my_name, low=0, high=MAX_NAME),
         partner_name=_text("partner_name", settings.partner_name, low=0, high=MAX_NAME),
+        quiz_who=_choice("quiz_who", settings.quiz_who, WHO),
     )
 
 
@@ -775,6 +789,7 @@ def _settings_from_doc(doc: Mapping[str, Any] | None) -> Settings:
         apart=doc.get("apart") is True,
         my_name=my_name if isinstance(my_name, str) else "",
         partner_name=partner_name if isinstance(partner_name, str) else "",
+        quiz_who="partner" if doc.get("quiz_who") == "partner" else "me",
     )
 
 
@@ -1160,9 +1175,12 @@ class Journal:
         note: str = "",
         reaction: int | None = None,
         for_whom: str = DEFAULT_FOR_WHOM,
+        repeat: bool = True,
     ) -> TriedEntry:
         """Log that ``gesture_id`` was tried ``on`` a day (default today) ``at`` HH:MM
-        (default now when the day is today, else no time)."""
+        (default now when the day is today, else no time). With ``repeat`` false, an idea
+        already logged on that day raises JournalRepeatError (checked after the values,
+        under the same lock as the write)."""
         now = self._clock()
         today = now.date()
         day = today if on is None else on
@@ -1182,7 +1200,18 @@ class Journal:
             today,
         )
         doc = entry.to_json()
-        self._mutate(lambda data: _insert(data, T_TRIED, doc))
+
+        def change(data: Data) -> None:
+            if not repeat and any(
+                isinstance(other, dict)
+                and other.get("gesture") == doc["gesture"]
+                and other.get("date") == doc["date"]
+                for other in (data.get(T_TRIED) or {}).values()
+            ):
+                raise JournalRepeatError(gesture_id, day)
+            _insert(data, T_TRIED, doc)
+
+        self._mutate(change)
         return entry
 
     def get_tried(self, entry_id: str) -> TriedEntry:
@@ -1272,6 +1301,11 @@ class Journal:
         # Ties go to the entry saved last, so the order never flips between reads.
         entries.sort(key=lambda e: (e.date, e.time, e.created, saved_order[e.id]), reverse=True)
         return entries
+
+    def tried_on(self, gesture_id: str, day: date) -> list[TriedEntry]:
+        """The entries that already log ``gesture_id`` on ``day``, newest first: marking an
+        idea twice on one day is asked about (the app) or refused without --again (the CLI)."""
+        return [e for e in self.tried(since=day) if e.date == day and e.gesture_id == gesture_id]
 
     def last_tried(self) -> dict[str, date]:
         """Each gesture id tried, with the most recent date it was tried on."""
@@ -1434,6 +1468,7 @@ class Journal:
         apart: bool | _Unset = UNSET,
         my_name: str | _Unset = UNSET,
         partner_name: str | _Unset = UNSET,
+        quiz_who: str | _Unset = UNSET,
     ) -> Settings:
         """Change some settings; the others stay as they are. Returns the new settings."""
 
@@ -1445,6 +1480,7 @@ class Journal:
                     apart=old.apart if apart is UNSET else apart,
                     my_name=old.my_name if my_name is UNSET else my_name,
                     partner_name=old.partner_name if partner_name is UNSET else partner_name,
+                    quiz_who=old.quiz_who if quiz_who is UNSET else quiz_who,
                 )
             )
             data[T_SETTINGS] = {"1": new.to_json()}
@@ -1652,7 +1688,7 @@ class Journal:
                     + (apart != old.apart)
                 )
                 if filled:
-                    new = Settings(old.theme, apart, my_name, partner_name)
+                    new = Settings(old.theme, apart, my_name, partner_name, old.quiz_who)
                     current[T_SETTINGS] = {"1": new.to_json()}
             progress = 0
             if parsed.quiz_progress is not None and not _single(current, T_QUIZ_PROGRESS):

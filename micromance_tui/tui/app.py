@@ -4,6 +4,7 @@ so start-up builds only the home screen."""
 
 from __future__ import annotations
 
+import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
@@ -23,6 +24,7 @@ from micromance_tui.core.clock import Clock, system_clock
 from micromance_tui.core.journal import Journal, JournalError, TriedEntry
 from micromance_tui.core.models import Library
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.plural import plural
 from micromance_tui.tui.commands import MicromanceCommands
 
 if TYPE_CHECKING:
@@ -46,6 +48,46 @@ def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
         return screen
 
     return make
+
+
+#: Textual's toast is 60 cells wide at most, or half its rack (the screen less a margin);
+#: a one-cell bar and a cell of padding each side leave this much less for the text.
+TOAST_WIDTH = 60
+TOAST_RACK_MARGIN = 2
+TOAST_CHROME = 3
+
+
+def fit_lines(message: str, width: int) -> str:
+    """``message`` wrapped to ``width`` at spaces; a word longer than a line (a path) is
+    broken after a '/' or a backslash, never inside a name (unless one name is too long)."""
+    width = max(width, 10)
+    lines: list[str] = []
+    for paragraph in message.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            for n, piece in enumerate(_word_pieces(word, width)):
+                gap = "" if n or not line else " "
+                if line and len(line) + len(gap) + len(piece) > width:
+                    lines.append(line)
+                    line = piece
+                else:
+                    line += gap + piece
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _word_pieces(word: str, width: int) -> list[str]:
+    """A word as pieces no longer than ``width`` where it can be helped, cut after path
+    separators: '/home/sam/backups/' -> ['/home/', 'sam/', 'backups/']."""
+    if len(word) <= width:
+        return [word]
+    pieces: list[str] = []
+    for part in re.findall(r"[^/\\]*[/\\]|[^/\\]+$", word):
+        if pieces and len(pieces[-1]) + len(part) <= width:
+            pieces[-1] += part
+        else:
+            pieces.append(part)
+    return pieces
 
 
 #: mode id -> (title, key, module, class). One table drives modes, keys, palette and help.
@@ -157,15 +199,15 @@ class MicromanceApp(App[int]):
     def now(self) -> datetime:
         return self.clock()
 
-    def action_show(self, mode: str) -> None:
+    async def action_show(self, mode: str) -> None:
+        """A screen's key always lands on that screen's top level, nav bar showing: an idea
+        opened from it earlier (pushed on its mode's stack) is closed on the way in."""
         if mode not in SCREENS:
             return
         if self.current_mode != mode:
-            self.switch_mode(mode)
-        elif len(self.screen_stack) > 1:
-            # Back to the top of this screen's stack (close an open detail).
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
+            await self.switch_mode(mode)
+        while len(self.screen_stack) > 1:
+            self.pop_screen()
 
     def open_gesture(self, gesture_id: str) -> None:
         """Show one idea in full, over whatever screen is open."""
@@ -224,9 +266,7 @@ class MicromanceApp(App[int]):
         if gesture is None:
             return
 
-        def done(result: TriedInput | None) -> None:
-            if result is None:
-                return
+        def save(result: TriedInput) -> None:
             try:
                 self.journal.add_tried(
                     gesture_id, on=result.day, note=result.note, reaction=result.reaction
@@ -237,7 +277,37 @@ class MicromanceApp(App[int]):
             self.notify(f"Logged: {gesture.title}", title="Tried")
             self.journal_changed.publish("tried")
 
-        self.push_screen(TriedDialog(gesture, today=self.today), done)
+        def done(result: TriedInput | None) -> None:
+            if result is None:
+                return
+            try:
+                already = self.journal.tried_on(gesture_id, result.day)
+            except JournalError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return
+            if not already:
+                save(result)
+                return
+            from micromance_tui.tui.dialogs.confirm import ConfirmDialog
+
+            when = "today" if result.day == self.today else f"on {result.day:%a %-d %b %Y}"
+            self.push_screen(
+                ConfirmDialog(
+                    f"Already logged {when}",
+                    f"{gesture.title} is already in your journal {when}"
+                    + (f" ({plural(len(already), 'time')})" if len(already) > 1 else "")
+                    + ". Log it once more?",
+                    yes="Log again",
+                    no="Keep one",
+                ),
+                lambda yes: save(result) if yes else None,
+            )
+
+        try:
+            done_today = bool(self.journal.tried_on(gesture_id, self.today))
+        except JournalError:
+            done_today = False
+        self.push_screen(TriedDialog(gesture, today=self.today, done_today=done_today), done)
 
     def toggle_favourite(self, gesture_id: str) -> bool | None:
         try:
@@ -355,7 +425,10 @@ class MicromanceApp(App[int]):
         markup: bool = True,
     ) -> None:
         """Every notification is plain text: messages quote paths, titles and what was typed,
-        and '[/]' in any of them would otherwise be read as markup and crash the app."""
+        and '[/]' in any of them would otherwise be read as markup and crash the app. It is
+        wrapped here, to the toast's width, so a path breaks after a '/' and never mid-name."""
+        width = min(TOAST_WIDTH, (self.size.width - TOAST_RACK_MARGIN) // 2) - TOAST_CHROME
+        message = fit_lines(message, width)
         super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_command_palette(self) -> None:

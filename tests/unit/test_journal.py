@@ -1039,6 +1039,7 @@ def test_export_is_json_ready_and_complete(journal: Journal) -> None:
         "apart": True,
         "my_name": "Alex",
         "partner_name": "Sam",
+        "quiz_who": "me",
     }
 
 

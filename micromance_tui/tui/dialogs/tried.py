@@ -42,6 +42,7 @@ class TriedDialog(ModalScreen[TriedInput | None]):
         reaction: int | None = None,
         day: date | None = None,
         title: str = "Mark as tried",
+        done_today: bool = False,
     ) -> None:
         super().__init__()
         self.gesture = gesture
@@ -50,11 +51,18 @@ class TriedDialog(ModalScreen[TriedInput | None]):
         self._reaction = reaction
         self._day = day or today
         self._title = title
+        self._done_today = done_today
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Label(self._title, classes="dialog-title")
             yield Static(self.gesture.title, classes="dialog-subtitle", markup=False)
+            if self._done_today:
+                yield Static(
+                    "Already logged today: saving asks first.",
+                    id="done-today",
+                    classes="muted",
+                )
             yield Label("How did it land? (optional)")
             with RadioSet(id="reaction", compact=True):
                 yield RadioButton("skip", value=self._reaction is None, id="r0")

@@ -32,7 +32,7 @@ class GestureList(VirtualList[Gesture]):
 
     ROW_HEIGHT = 2
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open", show=False)]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "gesture-list--title",
