@@ -10,7 +10,7 @@ from collections.abc import Callable
 from datetime import date, datetime
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from textual import events, on
 from textual.app import App, ScreenStackError
@@ -103,6 +103,13 @@ SCREENS: dict[str, tuple[str, str, str, str]] = {
     "partner": ("Partner", "p", "partner", "PartnerScreen"),
     "help": ("Help", "question_mark", "help", "HelpScreen"),
 }
+
+
+@runtime_checkable
+class HoldsWork(Protocol):
+    """A pushed screen that may hold typed work not kept yet."""
+
+    def has_unsaved_work(self) -> bool: ...
 
 
 class MicromanceApp(App[int]):
@@ -201,12 +208,17 @@ class MicromanceApp(App[int]):
 
     async def action_show(self, mode: str) -> None:
         """A screen's key always lands on that screen's top level, nav bar showing: an idea
-        opened from it earlier (pushed on its mode's stack) is closed on the way in."""
+        opened from it earlier (pushed on its mode's stack) is closed on the way in. A screen
+        holding typed work that is not kept yet (a check-in with notes) stays, so a key
+        never throws away what was typed."""
         if mode not in SCREENS:
             return
         if self.current_mode != mode:
             await self.switch_mode(mode)
         while len(self.screen_stack) > 1:
+            top = self.screen
+            if isinstance(top, HoldsWork) and top.has_unsaved_work():
+                break
             self.pop_screen()
 
     def open_gesture(self, gesture_id: str) -> None:
