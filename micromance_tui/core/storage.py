@@ -12,13 +12,16 @@ empty or cut short, and two processes writing at once overwrite each other. This
   file is not parsed again, and after its own write the cache already holds what it wrote.
   While a version is cached its file stays open, so its inode cannot be reused by a later
   file: an equal key really means the same, unchanged file (we never modify in place);
-- offers :meth:`SafeJSONStorage.lock`, an inter-process lock (``filelock`` on a sibling
-  ``<name>.lock`` file: ``flock`` on Linux and macOS, ``LockFileEx`` on Windows), re-entrant
-  within one process, for every read-modify-write. After acquiring, the lock checks that the
-  path still names the file it locked (a lock file deleted or replaced meanwhile is locked
-  again); and :meth:`SafeJSONStorage.write` with ``expect=`` refuses to replace a journal that
-  changed since it was read (:class:`JournalChangedError`, the caller reads and tries again),
-  so a lock file deleted while it is held costs a retry, never an entry;
+- offers :meth:`SafeJSONStorage.lock`, an inter-process lock, re-entrant within one process,
+  for every read-modify-write. It is taken with ``filelock`` on two things: the journal's
+  folder (``flock`` on its descriptor, on Linux and macOS), which cannot vanish while the
+  journal is in it, and a sibling ``<name>.lock`` file (``flock``, or ``LockFileEx`` on
+  Windows, where a file held open cannot be deleted). A lock file deleted or replaced while
+  held would let a second process in; the folder lock still excludes it. After acquiring,
+  the lock checks that the path still names the file it locked (else it locks the new one);
+  and :meth:`SafeJSONStorage.write` with ``expect=`` refuses to replace a journal that
+  changed since it was read (:class:`JournalChangedError`, the caller reads and tries
+  again), a last line of defence where a folder cannot be locked;
 - refuses a journal that is a symbolic link (it would make us write outside the data
   folder), and never follows one when it reads, tightens or replaces the file;
 - rejects JSON with a key twice in one object, nesting deeper than ``MAX_DEPTH`` and numbers
@@ -173,6 +176,8 @@ class SafeJSONStorage(Storage):
         self._mutex = threading.RLock()
         self._depth = 0
         self._file_lock: filelock.BaseFileLock | None = None
+        self._folder_fd: int | None = None
+        self._folder_locked = False
         self._locked_identity: tuple[int, int] | None = None
         self._lock_usable = True
         # The cached version: (its stat key, its data, an open fd that pins its inode), kept
@@ -273,7 +278,25 @@ class SafeJSONStorage(Storage):
             return False
         return (info.st_dev, info.st_ino) == self._locked_identity
 
+    def _lock_folder(self) -> None:
+        """Lock the folder's descriptor (POSIX): the part of the lock no one can delete."""
+        if os.name != "posix":
+            return
+        if self._folder_fd is None:
+            try:
+                self._folder_fd = os.open(
+                    self.folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | _O_CLOEXEC
+                )
+            except OSError:
+                return
+        try:
+            filelock.lock_descriptor(self._folder_fd, poll_interval=0.002)
+        except OSError:  # no flock here (some network file systems): the lock file only
+            return
+        self._folder_locked = True
+
     def _acquire(self) -> None:
+        self._lock_folder()
         if not self._lock_usable:
             return
         if os.path.islink(self.lock_path):  # planted: remove the link, never follow it
@@ -296,8 +319,13 @@ class SafeJSONStorage(Storage):
         raise JournalAccessError(self.path, f"the lock file {self.lock_path} keeps changing")
 
     def _release(self) -> None:
-        if self._lock_usable and self._file_lock is not None and self._file_lock.is_locked:
-            self._file_lock.release()
+        try:
+            if self._lock_usable and self._file_lock is not None and self._file_lock.is_locked:
+                self._file_lock.release()
+        finally:
+            if self._folder_locked and self._folder_fd is not None:
+                self._folder_locked = False
+                filelock.unlock_descriptor(self._folder_fd)
 
     @contextlib.contextmanager
     def lock(self) -> Iterator[None]:
@@ -453,6 +481,10 @@ class SafeJSONStorage(Storage):
                 with contextlib.suppress(OSError):
                     self._file_lock.release(force=True)
                 self._file_lock = None
+            if self._folder_fd is not None and self._depth == 0:
+                with contextlib.suppress(OSError):
+                    os.close(self._folder_fd)
+                self._folder_fd = None
             self._lock_usable = True
 
 
