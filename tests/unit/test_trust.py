@@ -24,7 +24,7 @@ from micromance_tui.cli import main
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core import storage as storage_mod
 from micromance_tui.core.journal import Journal, JournalValueError
-from micromance_tui.core.storage import JournalChangedError, SafeJSONStorage
+from micromance_tui.core.storage import SafeJSONStorage
 
 REPO = Path(__file__).resolve().parents[2]
 NOW_TEXT = "2026-11-25T09:30"
@@ -81,6 +81,11 @@ def write_journal(path: Path, tables: dict[str, Any]) -> bytes:
     raw = json.dumps(data).encode()
     path.write_bytes(raw)
     return raw
+
+
+def _dumps(data: object) -> bytes:
+    """JSON as a foreign program may write it: lone surrogates as escapes."""
+    return json.dumps(data, ensure_ascii=False).encode("utf-8", "backslashreplace")
 
 
 def corrupt_copies(path: Path) -> list[Path]:
@@ -166,6 +171,8 @@ def test_a_write_based_on_a_replaced_journal_is_refused_and_redone(tmp_path: Pat
     """What keeps the entries above: a change is only written over the file it was made
     from; another process's write in between (possible once the lock file is deleted)
     makes it read again and redo the change."""
+    from micromance_tui.core.storage import JournalChangedError
+
     path = tmp_path / "journal.json"
     storage = SafeJSONStorage(path)
     storage.write({"meta": {"1": {"schema": 2}}})
@@ -359,7 +366,7 @@ def _raw_journal(journal_file: Path, table: str, doc: dict[str, Any]) -> bytes:
     tables.setdefault(table, {})
     tables[table] = {**tables[table], "9": doc}
     data = {"meta": {"1": {"schema": 2}}, **tables}
-    raw = storage_mod.dumps(data)
+    raw = _dumps(data)
     journal_file.parent.mkdir(parents=True, exist_ok=True)
     journal_file.write_bytes(raw)
     return raw
@@ -419,7 +426,7 @@ def test_a_bad_value_on_import_is_refused_with_its_place(
     export: dict[str, Any] = {"format": "micromance-export", "schema": 2}
     export[table] = doc if table == "quiz_progress" else [doc]
     source = tmp_path / "in.json"
-    source.write_bytes(storage_mod.dumps(export))
+    source.write_bytes(_dumps(export))
     code, _, err = cli(capsys, "import", str(source))
     assert code == 1
     assert place in one_line(err)
