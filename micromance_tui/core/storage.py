@@ -297,6 +297,13 @@ class SafeJSONStorage(Storage):
 
     def _acquire(self) -> None:
         self._lock_folder()
+        try:
+            self._acquire_file()
+        except BaseException:
+            self._release()
+            raise
+
+    def _acquire_file(self) -> None:
         if not self._lock_usable:
             return
         if os.path.islink(self.lock_path):  # planted: remove the link, never follow it
