@@ -129,9 +129,12 @@ def test_two_writers_keep_every_entry_while_the_lock_file_is_deleted_over_and_ov
     path = tmp_path / "data" / "journal.json"
     Journal.open(path).close()
     lock = path.with_name("journal.json.lock")
-    writers = [_writer(path, gesture, count) for gesture in (IDEA, IDEA2)]
-    for writer in writers:
+    writers = []
+    for gesture in (IDEA, IDEA2):  # the second one starts after the lock file was deleted
+        lock.unlink(missing_ok=True)
+        writer = _writer(path, gesture, count)
         assert writer.stdout is not None and writer.stdout.readline() == "ready\n"
+        writers.append(writer)
     stop = threading.Event()
     deletions = 0
 
@@ -160,11 +163,11 @@ def test_two_writers_keep_every_entry_while_the_lock_file_is_deleted_over_and_ov
     finally:
         stop.set()
         deleter.join()
-    assert deletions > 50  # the lock really was deleted again and again
     with Journal.open(path) as journal:
         kept = {entry.id for entry in journal.tried()}
     assert len(acknowledged) == 2 * count
     assert kept == acknowledged, f"{len(kept)} of {2 * count} kept"
+    assert deletions > 50  # the lock file really was deleted again and again
 
 
 def test_a_write_based_on_a_replaced_journal_is_refused_and_redone(tmp_path: Path) -> None:
