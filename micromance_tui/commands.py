@@ -539,7 +539,7 @@ def build_app(
 def run_app(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     app, opened = build_app(args, paths, clock)
     app.run()
-    if app.crash is not None:
+    if app.crash is not None and app.return_code == 1:  # Textual stopped on it
         where = log_unexpected(app.crash, paths)
         say(
             f"the app stopped on an unexpected error ({type(app.crash).__name__}); "
