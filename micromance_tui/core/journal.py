@@ -5,9 +5,12 @@ API
 ---
 ``Journal.open(path, *, clock=datetime.now) -> Journal`` creates the file if it is missing,
 moves a corrupt one aside (``journal.recovered_from``, ``journal.recovery_message()``),
-refuses a newer schema (``JournalNewerError``, nothing written), migrates an older one
-(``journal.migrated_from``), and opens a read-only journal for reading
-(``journal.read_only``). ``close()``; also a context manager.
+refuses a newer schema (``JournalNewerError``, nothing written) and a file that is a
+symbolic link (``JournalAccessError``, nothing touched), migrates an older one
+(``journal.migrated_from``), re-issues ids used twice (``journal.repairs``), and opens a
+read-only journal for reading (``journal.read_only``). ``problems() -> list[str]``: one
+line per kind of entry in the file that cannot be read (kept as it is, not shown) and per
+repair. ``close()``; also a context manager.
 
 Tried entries
     ``add_tried(gesture_id, *, on=None, at=None, note="", reaction=None, for_whom="partner")
