@@ -4,6 +4,7 @@ so start-up builds only the home screen."""
 
 from __future__ import annotations
 
+import io
 import re
 import sys
 from collections.abc import Callable
@@ -12,6 +13,7 @@ from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
+from rich.console import Console, RenderableType
 from textual import events, on
 from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
@@ -25,6 +27,7 @@ from micromance_tui.core.journal import Journal, JournalError, TriedEntry
 from micromance_tui.core.models import Library
 from micromance_tui.core.paths import Paths
 from micromance_tui.core.plural import plural
+from micromance_tui.core.textcheck import terminal_safe
 from micromance_tui.tui.commands import MicromanceCommands
 
 if TYPE_CHECKING:
@@ -152,6 +155,13 @@ class MicromanceApp(App[int]):
         self.journal_changed: Signal[str] = Signal(self, "journal-changed")
         self._requested_theme = theme
         self._journal_stamp = journal.file_stamp()
+        self.crash: BaseException | None = None
+        """The unexpected error that stopped the app, if one did (the caller logs it)."""
+        # Textual prints an unexpected error's traceback with its local variables (a note
+        # being saved, a partner's name) to the terminal on exit, where it ends up in bug
+        # reports. It goes nowhere instead: `micromance` prints one line and logs the
+        # traceback, without locals or messages (core/crashlog.py).
+        self.error_console = Console(file=io.StringIO(), markup=False, highlight=False)
 
     # ------------------------------------------------------------------ start-up
 
@@ -427,6 +437,22 @@ class MicromanceApp(App[int]):
         while len(self.screen_stack) > 1 and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
 
+    def bell(self) -> None:
+        """Textual rings the bell as it stops on an unexpected error, while the error is
+        being handled: note it for the log (``crash``)."""
+        self._note_crash()
+        super().bell()
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual panics on errors that render themselves (a failed worker): note it too."""
+        self._note_crash()
+        super().panic(*renderables)
+
+    def _note_crash(self) -> None:
+        error = sys.exc_info()[1]
+        if error is not None and not isinstance(error, (KeyboardInterrupt, SystemExit)):
+            self.crash = error
+
     def notify(
         self,
         message: str,
@@ -437,11 +463,14 @@ class MicromanceApp(App[int]):
         markup: bool = True,
     ) -> None:
         """Every notification is plain text: messages quote paths, titles and what was typed,
-        and '[/]' in any of them would otherwise be read as markup and crash the app. It is
-        wrapped here, to the toast's width, so a path breaks after a '/' and never mid-name."""
+        and '[/]' in any of them would otherwise be read as markup and crash the app; control
+        characters or bidi overrides in them are shown escaped, never sent raw. It is wrapped
+        here, to the toast's width, so a path breaks after a '/' and never mid-name."""
         width = min(TOAST_WIDTH, (self.size.width - TOAST_RACK_MARGIN) // 2) - TOAST_CHROME
-        message = fit_lines(message, width)
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        message = fit_lines(terminal_safe(message), width)
+        super().notify(
+            message, title=terminal_safe(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def action_command_palette(self) -> None:
         """No palette over the too-small notice (ctrl+p is a priority key: it gets through,

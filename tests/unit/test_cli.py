@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -298,15 +299,20 @@ def test_unexpected_error_is_one_line_and_logged(
     from micromance_tui import commands
 
     def boom(*_: object) -> int:
-        raise RuntimeError("something odd\nsecond line")
+        note = "secret note about Sam"
+        raise RuntimeError(f"{note}\nsecond line")
 
     monkeypatch.setattr(commands, "cmd_log", boom)
     code, _, err = run(capsys, "log")
     assert code == 1
     assert err.count("\n") == 1
-    assert "unexpected error (RuntimeError: something odd)" in err
+    assert "unexpected error (RuntimeError)" in err
     log_path = Path(err.rsplit("details in ", 1)[1].strip())
-    assert "Traceback" in log_path.read_text()
+    log = log_path.read_text()
+    assert "Traceback" in log and "in boom" in log and "RuntimeError" in log
+    assert "secret" not in err and "secret note about Sam" not in log  # no message, no locals
+    assert stat.S_IMODE(log_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log_path.parent.stat().st_mode) == 0o700
 
 
 HYGIENE = """

@@ -315,7 +315,7 @@ def test_a_named_pipe_where_the_journal_should_be_does_not_hang(
 def test_a_link_to_a_pipe_elsewhere_changes_nothing_there(
     tmp_path: Path, journal_file: Path, capsys: pytest.CaptureFixture[str], no_hang: None
 ) -> None:
-    """A link is followed only to a regular file: the folder it points into and the pipe keep
+    """A journal that is a link is refused: the folder it points into and the pipe keep
     their permissions, and nothing (no lock file) is created next to them."""
     elsewhere = tmp_path / "elsewhere"
     elsewhere.mkdir(mode=0o755)
@@ -327,7 +327,7 @@ def test_a_link_to_a_pipe_elsewhere_changes_nothing_there(
     journal_file.symlink_to(pipe)
     code, _, err = cli(capsys, "log")
     assert code == 3
-    assert one_line(err).endswith("not a regular file")
+    assert "is a symbolic link" in one_line(err)
     assert stat.S_IMODE(os.stat(elsewhere).st_mode) == 0o755
     assert stat.S_IMODE(os.stat(pipe).st_mode) == 0o644
     assert os.listdir(elsewhere) == ["pipe"]
