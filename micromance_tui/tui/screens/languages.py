@@ -127,7 +127,9 @@ class LanguagesScreen(BaseScreen):
                 options.append(None)  # a rule between languages
             every, _ = self.counts.get(lang.id, (0, 0))
             prompt = Content.assemble(
-                (lang.name, "bold"), "\n", (f"{every} idea{'s' if every != 1 else ''}", "dim")
+                (lang.name, "bold"),
+                "\n",
+                (f"{every} idea{'s' if every != 1 else ''}", "$text-muted"),
             )
             options.append(Option(prompt, id=lang.id))
         items.set_options(options)

@@ -633,7 +633,9 @@ class QuizScreen(BaseScreen):
         latest = {who: journal.latest_quiz_result(who) for who in ("me", "partner")}
         me, partner = latest["me"], latest["partner"]
 
-        self.query_one("#c-title", Static).update(Content.styled("Side by side", "bold $accent"))
+        self.query_one("#c-title", Static).update(
+            Content.styled("Side by side", "bold $text-accent")
+        )
         self.query_one("#c-bars", Static).update(
             compare_bars(me, partner, lang, heads=(names["me"], names["partner"]))
         )
@@ -730,10 +732,10 @@ class QuizScreen(BaseScreen):
                 done = "  ✓ tried today" if gesture.id in tried_today else ""
                 self.query_one(f"#idea-{n}-text", Static).update(
                     Content.assemble(
-                        (f"{n} ", "bold $accent"),
+                        (f"{n} ", "bold $text-accent"),
                         gesture.title,
                         (f" · {short(gesture.language)}", "$text-muted"),
-                        (done, "$success"),
+                        (done, "$text-success"),
                     )
                 )
 

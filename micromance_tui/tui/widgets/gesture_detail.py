@@ -70,7 +70,7 @@ class GestureDetail(VerticalScroll):
     DEFAULT_CSS = """
     GestureDetail { padding: 0 1; }
     GestureDetail #related-title { margin-top: 1; color: $text-muted; }
-    GestureDetail .related { color: $accent; }
+    GestureDetail .related { color: $text-accent; }
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
