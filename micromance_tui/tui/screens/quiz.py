@@ -236,8 +236,9 @@ class QuizScreen(BaseScreen):
             self.query_one("#results-body", VerticalScroll).scroll_home(animate=False)
             self.query_one("#r-compare", Button).focus()
         else:
-            self.query_one("#compare-body", VerticalScroll).scroll_home(animate=False)
-            self.set_focus(None)
+            body = self.query_one("#compare-body", VerticalScroll)
+            body.scroll_home(animate=False)
+            body.focus()  # so End, PageDown and the arrows scroll it
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
