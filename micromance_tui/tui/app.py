@@ -43,11 +43,9 @@ def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
     def make() -> Screen[None]:
         cls = getattr(import_module(f"micromance_tui.tui.screens.{module}"), name)
         screen: Screen[None] = cls()
-        # A new screen is styled from the current stylesheet as it mounts. Marking it up
-        # to date spares the re-parse Textual otherwise runs when a mode's first screen is
-        # made, which also empties the parse cache, so two extra full parses in all (about
-        # 9 ms of every start). Theme changes still restyle it.
-        screen._css_update_count = screen.app._css_update_count
+        # Textual refreshes the stylesheet as a mode's first screen is made. Skipping that
+        # (to save ~9 ms of start-up) left widgets with a style cached before the theme was
+        # applied: Today's idea was drawn in its own background colour until a resize.
         return screen
 
     return make
@@ -194,6 +192,12 @@ class MicromanceApp(App[int]):
         self._persist_theme_after = True
         if requested and stored != requested:
             self._save_theme(requested)
+
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with every text colour made readable (tui/themes.py)."""
+        from micromance_tui.tui.themes import legible
+
+        return legible(super().get_css_variables())
 
     def watch_theme(self, theme: str) -> None:
         if getattr(self, "_persist_theme_after", False):

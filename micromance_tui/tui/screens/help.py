@@ -215,11 +215,11 @@ def group_content(
     heading = escape(group.title)
     if group.mode:
         heading = f"[@click=app.show('{group.mode}')]{heading}[/]"
-    parts = [f"[b $accent]{heading}[/]"]
+    parts = [f"[b $text-accent]{heading}[/]"]
     for key, what in matches:
         parts.append(f"  [b]{escape(key.ljust(width))}[/] {escape(what)}")
     if group.note and not matches:
-        parts.append(f"  [dim]{escape(group.note)}[/]")
+        parts.append(f"  [$text-muted]{escape(group.note)}[/]")
     return Content.from_markup("\n".join(parts))
 
 

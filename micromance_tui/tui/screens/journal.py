@@ -304,7 +304,7 @@ class JournalScreen(BaseScreen):
         for idea in ideas[:50]:
             title = escape(self._titles[idea.gesture_id])
             when = f"{REACTIONS[idea.best]}, last tried {idea.days_since} days ago"
-            options.add_option(Option(f"{title}\n[dim]{when}[/dim]", idea.gesture_id))
+            options.add_option(Option(f"{title}\n[$text-muted]{when}[/]", idea.gesture_id))
         if ideas:
             options.highlighted = 0
         if not ideas:

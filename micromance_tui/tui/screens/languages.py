@@ -127,7 +127,9 @@ class LanguagesScreen(BaseScreen):
             if options:
                 options.append(None)  # a rule between languages
             every, _ = self.counts.get(lang.id, (0, 0))
-            prompt = Content.assemble((lang.name, "bold"), "\n", (plural(every, "idea"), "dim"))
+            prompt = Content.assemble(
+                (lang.name, "bold"), "\n", (plural(every, "idea"), "$text-muted")
+            )
             options.append(Option(prompt, id=lang.id))
         items.set_options(options)
         items.highlighted = highlighted if highlighted is not None else 0

@@ -245,8 +245,9 @@ class QuizScreen(BaseScreen):
             self.query_one("#results-body", VerticalScroll).scroll_home(animate=False)
             self.query_one("#r-compare", Button).focus()
         else:
-            self.query_one("#compare-body", VerticalScroll).scroll_home(animate=False)
-            self.set_focus(None)
+            body = self.query_one("#compare-body", VerticalScroll)
+            body.scroll_home(animate=False)
+            body.focus()  # so End, PageDown and the arrows scroll it
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -661,7 +662,9 @@ class QuizScreen(BaseScreen):
         latest = {who: journal.latest_quiz_result(who) for who in ("me", "partner")}
         me, partner = latest["me"], latest["partner"]
 
-        self.query_one("#c-title", Static).update(Content.styled("Side by side", "bold $accent"))
+        self.query_one("#c-title", Static).update(
+            Content.styled("Side by side", "bold $text-accent")
+        )
         self.query_one("#c-bars", Static).update(
             compare_bars(me, partner, lang, heads=(names["me"], names["partner"]))
         )
@@ -758,10 +761,10 @@ class QuizScreen(BaseScreen):
                 done = "  ✓ tried today" if gesture.id in tried_today else ""
                 self.query_one(f"#idea-{n}-text", Static).update(
                     Content.assemble(
-                        (f"{n} ", "bold $accent"),
+                        (f"{n} ", "bold $text-accent"),
                         gesture.title,
                         (f" · {short(gesture.language)}", "$text-muted"),
-                        (done, "$success"),
+                        (done, "$text-success"),
                     )
                 )
 

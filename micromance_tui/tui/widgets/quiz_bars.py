@@ -23,7 +23,7 @@ def bar(fraction: float, width: int, *, strong: bool = False) -> Content:
     """A bar ``width`` cells long, filled in proportion (0 to 1)."""
     filled = max(0, min(width, round(width * fraction)))
     return Content.assemble(
-        (FILL * filled, "bold $accent" if strong else "$primary"),
+        (FILL * filled, "bold $text-accent" if strong else "$primary"),
         (EMPTY * (width - filled), "$text-muted"),
     )
 
