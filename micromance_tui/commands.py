@@ -197,7 +197,7 @@ def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     print(_summary(library, given=bool(args.files)))
     if warnings:
         print(
-            f"  {len(warnings)} warning(s): the text and the moments disagree "
+            f"  {plural(len(warnings), 'warning')}: the text and the moments disagree "
             "(see 'Moments tell the truth' in docs/content.md)"
         )
     return EXIT_OK

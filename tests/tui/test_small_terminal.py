@@ -51,7 +51,7 @@ async def test_the_search_hint_is_shortened_at_a_word(make_app: AppFactory, widt
         search = app.screen.query_one("#search", Field)
         shown = search.placeholder
         room = search.content_size.width - 1
-        full = "Search ideas: title, summary, tags, how  (/)"
+        full = "Search ideas: title, summary, tags, situation, how  (/)"
         assert len(shown) <= room, f"{shown!r} is cut at {room} cells"
         if shown != full:
             kept = shown.removesuffix("…")

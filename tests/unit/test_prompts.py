@@ -219,7 +219,7 @@ def test_check_counts_prompts_by_deck(
     code, out, _ = run(capsys, "check")
     assert code == 0, out
     assert (
-        "21 prompts in 7 deck(s): love-maps 3, dreams 3, appreciation 3, check-in 3, "
+        "21 prompts in 7 decks: love-maps 3, dreams 3, appreciation 3, check-in 3, "
         "repair 3, playful 3, needs 3" in out
     )
 
@@ -231,7 +231,7 @@ def test_check_a_prompt_file_given(capsys: pytest.CaptureFixture[str], tmp_path:
     good.write_text(dump([prompt(1, "dreams")]), encoding="utf-8")
     code, out, _ = run(capsys, "check", str(good))
     assert code == 0, out
-    assert "1 prompts in 1 deck(s)" in out
+    assert "1 prompt in 1 deck" in out
     good.write_text(dump([prompt(1, "dreams", text="Tell me")]), encoding="utf-8")
     code, out, _ = run(capsys, "check", str(good))
     assert code == 1

@@ -10,8 +10,11 @@ from textual.widget import Widget
 
 #: Space between items: two when every item fits on one line with it, else one.
 GAPS = (2, 1)
-#: Shorter names where the screen's own is long, so the bar fits one row at 80 columns.
+#: Shorter names where the screen's own is long.
 SHORT = {"languages": "Languages"}
+#: Names when the bar with SHORT names does not fit one row (80 columns): every key stays,
+#: only the words shrink ("?" alone for Help, whose key says it).
+COMPACT = {"languages": "Lang", "journal": "Log", "together": "Us", "help": ""}
 
 
 class NavBar(Widget):
@@ -35,10 +38,10 @@ class NavBar(Widget):
     def __init__(self, current: str) -> None:
         super().__init__()
         self.current = current
-        #: width -> (gap, lines as lists of item indexes): measuring and drawing agree
-        self._layout: tuple[int, tuple[int, list[list[int]]]] | None = None
+        #: width -> (compact, gap, lines as lists of item indexes): measuring and drawing agree
+        self._layout: tuple[int, tuple[bool, int, list[list[int]]]] | None = None
 
-    def _items(self) -> list[Text]:
+    def _items(self, compact: bool = False) -> list[Text]:
         """The items, styled from the live stylesheet on every call (never kept: a style
         read before the theme is applied would be the wrong colour)."""
         from micromance_tui.tui.app import SCREENS
@@ -48,7 +51,9 @@ class NavBar(Widget):
         for mode, (title, key, _, _) in SCREENS.items():
             item = Text()
             item.append("?" if key == "question_mark" else key, style=key_style)
-            item.append(f" {SHORT.get(mode, title)}")
+            name = COMPACT.get(mode, SHORT.get(mode, title)) if compact else SHORT.get(mode, title)
+            if name:
+                item.append(f" {name}")
             if mode == self.current:
                 item = Text(" ") + item + Text(" ")
                 item.stylize("reverse")
@@ -56,9 +61,14 @@ class NavBar(Widget):
             items.append(item)
         return items
 
-    def _lines(self, width: int) -> tuple[int, list[list[int]]]:
+    def _lines(self, width: int) -> tuple[bool, int, list[list[int]]]:
         if self._layout is None or self._layout[0] != width:
-            self._layout = (width, self._wrap([item.cell_len for item in self._items()], width))
+            for compact in (False, True):
+                widths = [item.cell_len for item in self._items(compact)]
+                gap, lines = self._wrap(widths, width)
+                if len(lines) == 1:
+                    break
+            self._layout = (width, (compact, gap, lines))
         return self._layout[1]
 
     @staticmethod
@@ -78,11 +88,11 @@ class NavBar(Widget):
         return gap, lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(max(width, 1))[1])
+        return len(self._lines(max(width, 1))[2])
 
     def render(self) -> Text:
-        gap, lines = self._lines(max(self.content_size.width, 1))
-        items = self._items()
+        compact, gap, lines = self._lines(max(self.content_size.width, 1))
+        items = self._items(compact)
         return Text("\n").join(
             Text(" " * gap).join(items[index] for index in line) for line in lines
         )
