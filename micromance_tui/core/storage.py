@@ -46,6 +46,7 @@ __all__ = [
     "JournalError",
     "JournalWriteError",
     "SafeJSONStorage",
+    "write_bytes_atomic",
 ]
 
 Data = dict[str, dict[str, Any]]
@@ -422,3 +423,22 @@ def _regular_or_missing(target: str) -> bool:
         return stat.S_ISREG(os.stat(target).st_mode)
     except OSError:
         return True
+
+
+def write_bytes_atomic(target: Path, payload: bytes, *, mode: int = 0o600) -> None:
+    """Write a whole file or nothing, the way the journal is written: a temp file in the same
+    folder (``.<name>-*.tmp``), fsync, ``os.replace``, fsync of the folder. Raises OSError."""
+    folder = target.parent
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, mode)
+        _write_all(fd, payload)
+        os.fsync(fd)
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    finally:
+        os.close(fd)
+    _fsync_folder(folder)
