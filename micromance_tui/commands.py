@@ -217,6 +217,9 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
             }
             for d, days in info.upcoming
         ]
+        from micromance_tui.together_cli import from_partner
+
+        payload["from_partner"] = from_partner(paths, opened.journal, library, now)
         print(json.dumps(payload, ensure_ascii=False, indent=2))
         return opened.finish(EXIT_OK)
     if info.gesture is None:
@@ -232,6 +235,10 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     for item, days in info.upcoming:
         label = date_label(item, days, now.date())
         print(f"  ♥ {describe_date(item, days, info.partner_name)} ({label})")
+    from micromance_tui.together_cli import from_partner
+
+    for item in from_partner(paths, opened.journal, library, now)[:3]:
+        print(f"  ♡ {item['from']}: {_one_line(item['text'], 60)} ({item['day']})")
     return opened.finish(EXIT_OK)
 
 
@@ -279,6 +286,9 @@ def cmd_tried(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         raise CliError(str(exc), EXIT_ERROR) from None
     landed = f", {REACTIONS[entry.reaction]}" if entry.reaction else ""
     print(f"Logged: {gesture.title} on {entry.date.isoformat()}{landed}.")
+    from micromance_tui.together_cli import exchange_if_paired
+
+    exchange_if_paired(paths, opened.journal, library, clock())
     return opened.finish(EXIT_OK)
 
 
@@ -431,6 +441,33 @@ def cmd_import(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         raise CliError(str(exc)) from None
     print(f"Imported from {args.file}: {report}")
     return opened.finish(EXIT_OK)
+
+
+# --------------------------------------------------------------------------- together
+
+
+def cmd_together(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.together_cli import cmd_together as run
+
+    return run(args, paths, clock)
+
+
+def cmd_appreciate(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.together_cli import cmd_appreciate as run
+
+    return run(args, paths, clock)
+
+
+def cmd_react(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.together_cli import cmd_react as run
+
+    return run(args, paths, clock)
+
+
+def cmd_inbox(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.together_cli import cmd_inbox as run
+
+    return run(args, paths, clock)
 
 
 # --------------------------------------------------------------------------- the app
