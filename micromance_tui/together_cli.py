@@ -157,7 +157,7 @@ def from_partner(paths: Paths, journal: Journal, library: Library, now: datetime
 
 def _name(args: argparse.Namespace, paths: Paths, clock: Clock) -> str:
     if args.name is not None:
-        name = args.name.strip()
+        name = str(args.name).strip()
     else:
         from micromance_tui.commands import open_journal
 
