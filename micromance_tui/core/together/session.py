@@ -339,7 +339,10 @@ def _git_clone(url: str, target: Path) -> None:
     if target.exists():
         shutil.rmtree(target)
     _git_ok(["clone", "--quiet", url, str(target)])
-    if _git(["rev-parse", "--verify", "--quiet", "HEAD"], target).returncode != 0:
+    if _git(["rev-parse", "--verify", "--quiet", f"origin/{BRANCH}"], target).returncode == 0:
+        # the remote's HEAD may name another branch (a bare repository's default 'master')
+        _git_ok(["checkout", "--quiet", "-B", BRANCH, f"origin/{BRANCH}"], target)
+    elif _git(["rev-parse", "--verify", "--quiet", "HEAD"], target).returncode != 0:
         _git_ok(["checkout", "--quiet", "-B", BRANCH], target)
 
 
