@@ -379,39 +379,15 @@ def cmd_react(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 # --------------------------------------------------------------------------- inbox
 
 
-def describe(event: dict[str, Any], session: Together, library: Library) -> str:
-    """One line for something the partner shared (plain text; escapes made visible)."""
-    name = session.partner_name
-    kind = event["kind"]
-    if kind == "tried":
-        note = f" ({_line(event['note'], 60)})" if event.get("note") else ""
-        return f"{name} did this for you on {event['date']}: {_line(event['title'])}{note}"
-    if kind == "react":
-        target = session.state["own"].get(event["to"])
-        what = f"{_line(target['title'])} ({target['date']})" if target else "something you did"
-        return f"{name}: {REACTIONS[event['reaction']]} - {what}"
-    if kind == "appreciation":
-        return f"{name} noticed: {_line(event['text'], 200)}"
-    if kind == "answer":
-        return f"{name} answered the question of {event['day']}"
-    if kind == "thing":
-        return f"{name}'s little thing: {_line(event['label'])}: {_line(event['text'])}"
-    if kind == "date":
-        return f"{name} added a date: {_line(event['label'])}, {event['date']}"
-    if kind == "quiz":
-        scores = event["receive"] or event["scores"]
-        top = max(scores, key=lambda k: scores[k]) if scores else ""
-        return f"{name} took the quiz: feels most loved through {library.language_name(top)}"
-    return f"{name} shared something"
-
-
 def cmd_inbox(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.core.together.session import describe_event
+
     session = _session(paths)
     status, _journal, library = _exchange(session, paths, clock)
     unseen = session.unseen()
     if args.json:
         rows = [
-            {**e, "from": session.partner_name, "text_line": describe(e, session, library)}
+            {**e, "from": session.partner_name, "text_line": describe_event(e, session, library)}
             for e in unseen
         ]
         print(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -420,7 +396,7 @@ def cmd_inbox(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     else:
         for e in unseen:
             hint = f"   [react: micromance react {e['id'][:8]} 1-5]" if e["kind"] == "tried" else ""
-            print(f"{e['at'][:10]}  {describe(e, session, library)}{hint}")
+            print(f"{e['at'][:10]}  {describe_event(e, session, library)}{hint}")
     _print_problems(status.problems)
     session.mark_seen([e["id"] for e in unseen])
     return EXIT_OK

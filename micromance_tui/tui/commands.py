@@ -29,6 +29,13 @@ class MicromanceCommands(Provider):
             entries.append(
                 (title, f"Open the {title} screen (key {shown})", partial(app.action_show, mode))
             )
+        entries.append(
+            (
+                "Together",
+                "Your partner's machine: what you share, what came from them (key i)",
+                app.action_together,
+            )
+        )
         for faq in app.library.faq:
             entries.append(
                 (f"FAQ: {faq.question}", "Open this question", partial(app.open_faq, faq.id))

@@ -31,8 +31,9 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.storage import os_reason, write_bytes_atomic
-from micromance_tui.core.textcheck import bad_characters
+from micromance_tui.core.textcheck import bad_characters, printable
 from micromance_tui.core.together.events import EventError, check_event, live_events, new_event_id
 
 if TYPE_CHECKING:
@@ -46,6 +47,7 @@ __all__ = [
     "Together",
     "TogetherError",
     "TogetherUsageError",
+    "describe_event",
     "is_git_url",
 ]
 
@@ -702,7 +704,9 @@ class Together:
                 continue
             sources[key] = [event["id"], digest]
             changed = True
-        for key in [k for k in sources if k not in desired]:
+        # Without the journal (a read-only exchange), what came from it stays as it was.
+        keep = set() if journal is not None else {k for k in sources if k not in self.state["mine"]}
+        for key in [k for k in sources if k not in desired and k not in keep]:
             event = {"id": new_event_id(), "kind": "retract", "at": at, "target": sources[key][0]}
             own[event["id"]] = event
             del sources[key]
@@ -1010,3 +1014,37 @@ class Together:
                 out.append({**e, "day": day.isoformat(), "my_reaction": mine.get(e["id"])})
         out.sort(key=lambda e: (e["day"], e["at"]), reverse=True)
         return out
+
+
+def _flat(text: str, limit: int = 100) -> str:
+    flat = " ".join(printable(text).split())
+    return flat if len(flat) <= limit else flat[: limit - 1] + "…"
+
+
+def describe_event(event: Mapping[str, Any], session: Together, library: Library) -> str:
+    """One line for something the partner shared (plain text; escapes made visible)."""
+    name = session.partner_name
+    kind = event["kind"]
+    if kind == "tried":
+        note = f" ({_flat(event['note'], 60)})" if event.get("note") else ""
+        return f"{name} did this for you on {event['date']}: {_flat(event['title'])}{note}"
+    if kind == "react":
+        target = session.state["own"].get(event["to"])
+        if target is not None and target["kind"] == "tried":
+            what = f"{_flat(target['title'])} ({target['date']})"
+        else:
+            what = "something you did"
+        return f"{name}: {REACTIONS[event['reaction']]} - {what}"
+    if kind == "appreciation":
+        return f"{name} noticed: {_flat(event['text'], 200)}"
+    if kind == "answer":
+        return f"{name} answered the question of {event['day']}"
+    if kind == "thing":
+        return f"{name}'s little thing: {_flat(event['label'])}: {_flat(event['text'])}"
+    if kind == "date":
+        return f"{name} added a date: {_flat(event['label'])}, {event['date']}"
+    if kind == "quiz":
+        scores = event["receive"] or event["scores"]
+        top = max(scores, key=lambda k: scores[k]) if scores else ""
+        return f"{name} took the quiz: feels most loved through {library.language_name(top)}"
+    return f"{name} shared something"

@@ -15,6 +15,7 @@ from textual.widget import Widget
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.screens.base import BaseScreen
+from micromance_tui.tui.widgets.from_partner import FromPartnerCard
 from micromance_tui.tui.widgets.rhythm import language_counts, spread_or_note, week_text
 
 UPCOMING_DAYS = 14
@@ -117,6 +118,7 @@ class TodayScreen(BaseScreen):
             card = IdeaCard(id="idea", classes="card")
             card.border_title = "Today's idea"
             yield card
+            yield FromPartnerCard(id="from-partner")
             yield Glance(id="glance")
 
     def on_mount(self) -> None:

@@ -1,0 +1,169 @@
+"""Together in the app: the partner's file read after the first frame, the "from Sam" card on
+Today, the title-bar status, and the Together screen (react, appreciate, what is shared)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Input, OptionList
+
+from micromance_tui.cli import main
+from micromance_tui.core import paths as paths_mod
+from micromance_tui.core.clock import fixed_clock
+from micromance_tui.core.journal import Journal
+from micromance_tui.core.together.session import Together
+from micromance_tui.tui.app import MicromanceApp
+from micromance_tui.tui.screens.together import TogetherScreen
+from micromance_tui.tui.widgets.chrome import TitleBar
+from micromance_tui.tui.widgets.from_partner import FromPartnerCard
+from tests.tui.conftest import NOW, shipped_library
+
+GESTURE = "welcome-home-note"
+
+
+class Pair:
+    def __init__(self, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.root = root
+        self.capsys = capsys
+        self.shared = root / "shared"
+
+    def cli(self, who: str, *args: str) -> str:
+        code = main(["--data-dir", str(self.root / who), *args])
+        out, err = self.capsys.readouterr()
+        assert code == 0, err
+        return out
+
+    def session(self, who: str) -> Together:
+        session = Together.load(self.root / who / "together.json", self.root / who / "tg")
+        assert session is not None
+        return session
+
+    def app(self, who: str = "alex") -> MicromanceApp:
+        paths = paths_mod.resolve(data_dir=self.root / who)
+        clock = fixed_clock(NOW)
+        journal = Journal.open(paths.journal_file, clock=clock)
+        return MicromanceApp(
+            shipped_library(), journal, clock=clock, paths=paths, cursor_blink=False
+        )
+
+
+@pytest.fixture
+def pair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Pair:
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    p = Pair(tmp_path, capsys)
+    out = p.cli("alex", "together", "init", str(p.shared), "--name", "Alex", "--json")
+    p.cli("sam", "together", "join", str(p.shared), json.loads(out)["code"], "--name", "Sam")
+    return p
+
+
+async def _settle(app: MicromanceApp, pilot: Pilot[int]) -> None:
+    """Let the first read (scheduled after the first frame) and any later one finish."""
+    for _ in range(50):
+        await pilot.pause()
+        await app.workers.wait_for_complete()
+        if app.together is not None or app.paths is None or not app.paths.together_file.exists():
+            break
+    await pilot.pause()
+
+
+async def test_from_sam_card_and_title_status_after_the_first_frame(pair: Pair) -> None:
+    pair.cli("sam", "tried", GESTURE)
+    pair.cli("sam", "appreciate", "You [b]fixed[/] the bike light")
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        card = app.screen.query_one(FromPartnerCard)
+        assert card.display
+        text = str(card.render())
+        assert "♡ Sam: You [b]fixed[/] the bike light, Wed 25 Nov" in text  # shown as text
+        assert "♡ Sam: A welcome-home note" in text
+        assert card.border_title == "From Sam"
+        assert str(app.screen.query_one(TitleBar).render()).rstrip().endswith("Sam: just now")
+
+
+async def test_no_card_and_no_status_when_not_paired(tmp_path: Path) -> None:
+    paths = paths_mod.resolve(data_dir=tmp_path / "solo")
+    clock = fixed_clock(NOW)
+    app = MicromanceApp(
+        shipped_library(),
+        Journal.open(paths.journal_file, clock=clock),
+        clock=clock,
+        paths=paths,
+        cursor_blink=False,
+    )
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        assert not app.screen.query_one(FromPartnerCard).display
+        assert app.together_line == ""
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, TogetherScreen)
+        assert "micromance together init" in str(app.screen.query_one("#together-status").render())
+
+
+async def test_react_from_the_together_screen_reaches_the_partner(pair: Pair) -> None:
+    pair.cli("sam", "tried", GESTURE)
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TogetherScreen)
+        inbox = screen.query_one("#together-inbox", OptionList)
+        assert "Sam did this for you on 2026-11-25" in str(inbox.get_option_at_index(0).prompt)
+        await pilot.press("5")
+        await _settle(app, pilot)
+        assert "(you: loved it)" in str(inbox.get_option_at_index(0).prompt)
+    sam = pair.session("sam")
+    sam.exchange(None, None, NOW)
+    assert list(sam.reactions_to_me().values()) == [5]
+
+
+async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> None:
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        field = screen.query_one("#appreciation", Input)
+        field.focus()
+        field.value = "Thank you for the soup"
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert field.value == ""
+        notes = screen.query_one("#share-notes", Checkbox)
+        assert notes.value is False
+        notes.value = True
+        await _settle(app, pilot)
+    assert pair.session("alex").share["notes"] is True
+    items = json.loads(pair.cli("sam", "today", "--json"))["from_partner"]
+    assert [i["text"] for i in items] == ["Thank you for the soup"]
+
+
+async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: Pair) -> None:
+    pair.cli("sam", "appreciate", "before")
+    sam_file = pair.shared / f"{pair.session('sam').state['member']}.mmt"
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        sam_file.write_bytes(b"\x1b[2J" + bytes(range(256)) * 40)
+        app.refresh_together()
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        status = str(app.screen.query_one("#together-status").render())
+        assert "not a micromance Together file; ignored" in status
+        assert "\x1b" not in status
+        assert "before" in str(
+            app.screen.query_one("#together-inbox", OptionList).get_option_at_index(0).prompt
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(FromPartnerCard).display  # Today still shows it
