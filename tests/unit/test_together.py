@@ -273,7 +273,7 @@ def test_nothing_readable_in_the_shared_folder(paired: Couple) -> None:
         for form in {word, word.lower()}:
             assert form.encode() not in blobs, form
             assert form.encode("utf-16-le") not in blobs, form
-    assert "ranunculus" in json.dumps(paired.session("alex").state)  # it did arrive
+    assert "ranunculus" in json.dumps(paired.session("alex").received)  # it did arrive
 
 
 # --------------------------------------------------------------------------- slow sync
@@ -428,7 +428,7 @@ def test_another_couples_valid_file(paired: Couple, tmp_path: Path) -> None:
     other.run("sam", "appreciate", "not for you")
     shutil.copy(other.member_file("sam"), paired.member_file("sam"))
     _hostile_check(paired, "failed authentication")
-    assert "not for you" not in json.dumps(paired.session("alex").state)
+    assert "not for you" not in json.dumps(paired.session("alex").received)
 
 
 def test_replay_of_an_old_file(paired: Couple) -> None:

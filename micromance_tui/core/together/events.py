@@ -13,6 +13,7 @@ import re
 import secrets
 from collections.abc import Iterable, Mapping
 from datetime import date, datetime
+from operator import itemgetter
 from typing import Any
 
 from micromance_tui.core.textcheck import bad_characters
@@ -186,20 +187,21 @@ def check_event(value: object) -> dict[str, Any]:
     return event
 
 
-def live_events(events: Iterable[Mapping[str, Any]]) -> list[dict[str, Any]]:
+def live_events(events: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
     """What stands after edits and retractions, oldest first (by the author's clock).
 
-    A reaction to the same event replaces the earlier one.
+    A reaction to the same event replaces the earlier one. The events themselves are
+    returned, not copies: treat them as read-only.
     """
     all_events = list(events)
     gone = {e["target"] for e in all_events if e["kind"] == "retract"}
     gone |= {e["replaces"] for e in all_events if "replaces" in e}
     ordered = sorted(
         (e for e in all_events if e["kind"] != "retract" and e["id"] not in gone),
-        key=lambda e: (e["at"], e["id"]),
+        key=itemgetter("at", "id"),
     )
     latest_reaction: dict[str, str] = {}
     for e in ordered:
         if e["kind"] == "react":
             latest_reaction[e["to"]] = e["id"]
-    return [dict(e) for e in ordered if e["kind"] != "react" or latest_reaction[e["to"]] == e["id"]]
+    return [e for e in ordered if e["kind"] != "react" or latest_reaction[e["to"]] == e["id"]]

@@ -383,6 +383,11 @@ class Together:
         self.git_dir = git_dir
         self.state = state
         self._dirty = False
+        self._live: tuple[tuple[int, int], list[dict[str, Any]]] | None = None
+        #: the partner's events and what was seen, in their own (big) file, read when needed
+        self.received_file = state_file.with_name("together-received.json")
+        self._big: dict[str, Any] | None = None
+        self._big_dirty = False
 
     # -- local state ----------------------------------------------------------------------
 
@@ -421,11 +426,42 @@ class Together:
         return state
 
     def _save(self) -> None:
-        payload = json.dumps(self.state, ensure_ascii=False, separators=(",", ":")).encode()
-        try:
-            write_bytes_atomic(self.state_file, payload, mode=0o600)
-        except OSError as exc:
-            raise TogetherError(f"cannot write {self.state_file}: {os_reason(exc)}") from None
+        targets = [(self.state_file, self.state)]
+        if self._big_dirty and self._big is not None:
+            targets.insert(0, (self.received_file, self._big))
+        for target, data in targets:
+            payload = json.dumps(data, ensure_ascii=False, separators=(",", ":")).encode()
+            try:
+                write_bytes_atomic(target, payload, mode=0o600)
+            except OSError as exc:
+                raise TogetherError(f"cannot write {target}: {os_reason(exc)}") from None
+        self._big_dirty = False
+
+    @property
+    def _received_doc(self) -> dict[str, Any]:
+        """The partner's events (by id) and the ids already seen, read on first use."""
+        if self._big is None:
+            big: object = None
+            try:
+                big = json.loads(self.received_file.read_bytes().decode("utf-8"))
+            except FileNotFoundError:
+                big = {}
+            except (OSError, UnicodeDecodeError, json.JSONDecodeError):
+                big = {}  # our own copy, damaged: the partner's file is read again below
+                self.state["stamps"] = {}
+            if not isinstance(big, dict):
+                big = {}
+            if not isinstance(big.get("received"), dict):
+                big["received"] = {}
+            if not isinstance(big.get("seen"), list):
+                big["seen"] = []
+            self._big = big
+        return self._big
+
+    @property
+    def received(self) -> dict[str, dict[str, Any]]:
+        received: dict[str, dict[str, Any]] = self._received_doc["received"]
+        return received
 
     @classmethod
     def load(cls, state_file: Path, git_dir: Path) -> Together | None:
@@ -442,6 +478,7 @@ class Together:
                 raise TogetherError("this data folder is no longer paired (left meanwhile?)")
             self.state = fresh
             self._dirty = False
+            self._big, self._big_dirty = None, False
             yield
             if self._dirty:
                 self._save()
@@ -538,11 +575,10 @@ class Together:
             "own": {},
             "sources": {},
             "mine": {},
-            "received": {},
-            "partner": {"member": None, "name": "", "written": None},
+            "recent": [],
+            "partner": {"member": None, "name": "", "written": None, "events": 0},
             "counters": {},
             "stamps": {},
-            "seen": [],
             "problems": [],
         }
 
@@ -626,6 +662,7 @@ class Together:
         """Forget the key, the settings and the local copies (the shared folder is left)."""
         with self._locked(self.state_file):
             self.state_file.unlink(missing_ok=True)
+            self.received_file.unlink(missing_ok=True)
             if self.git_dir.exists():
                 shutil.rmtree(self.git_dir, ignore_errors=True)
 
@@ -683,10 +720,24 @@ class Together:
                 out[key] = (kind, payload)
         return out
 
-    def _derive(self, journal: Journal | None, library: Library | None, now: datetime) -> bool:
-        """Turn changes in what is shared into new events; True when there were any."""
+    def _derive(
+        self,
+        journal: Journal | None,
+        library: Library | None,
+        now: datetime,
+        *,
+        dry_run: bool = False,
+    ) -> bool:
+        """Turn changes in what is shared into new events; True when there were any.
+        ``dry_run``: only say whether there would be any."""
         desired = self._desired(journal, library)
         sources: dict[str, list[str]] = self.state["sources"]
+        if dry_run:
+            kept = set() if journal is not None else set(sources) - set(self.state["mine"])
+            return any(
+                k not in sources or sources[k][1] != _digest({"kind": kind, **payload})
+                for k, (kind, payload) in desired.items()
+            ) or any(k not in desired and k not in kept for k in sources)
         own: dict[str, Any] = self.state["own"]
         at = _now_iso(now)
         changed = False
@@ -832,12 +883,26 @@ class Together:
                 if read.device == self.state["device"]:
                     self.state["counter"] = max(int(self.state["counter"]), read.counter)
             else:
-                self.state["received"].update(read.events)
+                self.received.update(read.events)
+                self._big_dirty = True
                 if not read.conflict and read.written >= (partner.get("written") or ""):
                     partner["written"] = read.written
                     if read.name:
                         partner["name"] = read.name
         return rewrite
+
+    def _summarise(self, now: datetime) -> None:
+        """Keep in the small state file what ``today`` needs: the partner's count of events
+        and what they did or sent in the last month (so ``today`` never reads the big one)."""
+        events = self.partner_events()
+        since = (now.date() - timedelta(days=30)).isoformat()
+        self.state["partner"]["events"] = len(events)
+        self.state["recent"] = [
+            e
+            for e in events
+            if (e["kind"] == "tried" and e["date"] >= since)
+            or (e["kind"] == "appreciation" and e["at"][:10] >= since)
+        ]
 
     def _tidy_own_conflicts(self) -> None:
         """Remove conflict copies of this member's file once their events are in the main one."""
@@ -865,7 +930,17 @@ class Together:
         pull: bool = False,
     ) -> Status:
         """Write this member's file if what is shared changed, read the partner's if it
-        changed, and (``pull``: with a git remote) pull and push. Returns the status."""
+        changed, and (``pull``: with a git remote) pull and push. Returns the status.
+
+        When nothing changed on either side (the common case: ``today`` in a shell) this
+        takes no lock, writes nothing and needs no crypto."""
+        if (
+            not pull
+            and self.own_file.exists()
+            and not self._derive(journal, library, now, dry_run=True)
+            and self._unchanged()
+        ):
+            return self.status()
         with self.transaction():
             problems: list[str] = []
             if pull and self.state["git"]:
@@ -883,6 +958,7 @@ class Together:
                 reads = self._read_members(problems)
                 if self._merge_reads(reads, problems):
                     changed = True
+                self._summarise(now)
                 self.state["problems"] = problems
                 write_problem = self._publish(changed, now)
                 self._tidy_own_conflicts()
@@ -911,7 +987,13 @@ class Together:
     # -- what the partner shared ------------------------------------------------------------
 
     def partner_events(self) -> list[dict[str, Any]]:
-        return live_events(self.state["received"].values())
+        """The partner's events that stand (read-only), oldest first; cached until more
+        arrive."""
+        received = self.received
+        key = (id(received), len(received))
+        if self._live is None or self._live[0] != key:
+            self._live = (key, live_events(received.values()))
+        return self._live[1]
 
     def own_events(self) -> list[dict[str, Any]]:
         return live_events(self.state["own"].values())
@@ -920,9 +1002,7 @@ class Together:
         partner = self.state["partner"]
         info = None
         if partner.get("member"):
-            info = PartnerInfo(
-                self.partner_name, partner.get("written"), len(self.partner_events())
-            )
+            info = PartnerInfo(self.partner_name, partner.get("written"), partner.get("events", 0))
         return Status(
             folder=str(self.state["folder"]),
             git=bool(self.state["git"]),
@@ -988,13 +1068,14 @@ class Together:
         return chain
 
     def unseen(self) -> list[dict[str, Any]]:
-        seen = set(self.state["seen"])
+        seen = set(self._received_doc["seen"])
         return [e for e in self.partner_events() if e["id"] not in seen]
 
     def mark_seen(self, ids: list[str]) -> None:
         with self.transaction():
-            self.state["seen"] = sorted(set(self.state["seen"]) | set(ids))
-            self._dirty = True
+            doc = self._received_doc
+            doc["seen"] = sorted(set(doc["seen"]) | set(ids))
+            self._dirty = self._big_dirty = True
 
     def from_partner(self, today: date) -> list[dict[str, Any]]:
         """What the partner did for you and sent lately (last week; a day ahead allowed for a
@@ -1003,7 +1084,7 @@ class Together:
         high = today + timedelta(days=2)
         mine = self.my_reactions()
         out = []
-        for e in self.partner_events():
+        for e in self.state.get("recent", []):
             if e["kind"] == "tried":
                 day = date.fromisoformat(e["date"])
             elif e["kind"] == "appreciation":
