@@ -167,3 +167,39 @@ async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: 
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one(FromPartnerCard).display  # Today still shows it
+
+
+async def test_partner_and_compare_use_what_the_partner_shared_marked_as_theirs(
+    pair: Pair,
+) -> None:
+    from datetime import date as day
+
+    from micromance_tui.core.journal import QuizResult
+
+    pair.cli("sam", "together", "about", "Coffee", "oat flat white")
+    sam_journal = Journal.open(pair.root / "sam" / "journal.json")
+    sam_journal.add_date("birthday", "Sam's birthday", day(1991, 12, 1))
+    sam_journal.add_quiz_result(
+        QuizResult("q1", "me", "classic", {"time": 12, "words": 2}, {}, {}, {}, "2026-11-20T10:00")
+    )
+    sam_journal.close()
+    pair.cli("sam", "together", "sync")
+    app = pair.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        things = app.screen.query_one("#things", OptionList)
+        prompts = [str(things.get_option_at_index(i).prompt) for i in range(things.option_count)]
+        assert "Coffee: oat flat white  (Sam's own)" in prompts
+        dates = app.screen.query_one("#dates", OptionList)
+        shown = str(dates.get_option_at_index(dates.option_count - 1).prompt)
+        assert shown.startswith("Sam's birthday · 1 Dec, every year · in 6 days")
+        assert shown.endswith("(from Sam)")
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        bars = str(app.screen.query_one("#c-bars").render())
+        assert "(their" in bars  # the head says whose result it is (cut to the column)
+        assert "12/12" in bars  # Sam's own result, taken on Sam's machine
