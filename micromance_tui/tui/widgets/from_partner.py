@@ -32,14 +32,15 @@ def card_lines(items: list[dict[str, Any]], name: str) -> Text:
 
 
 class FromPartnerCard(Static):
-    """Mounted in Today's layout; fills itself from the app's Together session."""
+    """Mounted in Today's layout (styled as a card, like today's idea); fills itself from
+    the app's Together session."""
+
+    def __init__(self, *, id: str | None = None) -> None:
+        super().__init__(id=id, classes="card")
 
     DEFAULT_CSS = """
     FromPartnerCard {
-        height: auto;
         margin-top: 1;
-        padding: 0 1;
-        border: round $secondary;
         display: none;
     }
     FromPartnerCard.-has-items {
