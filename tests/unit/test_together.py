@@ -8,6 +8,7 @@ import shutil
 import stat
 import subprocess
 import sys
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -18,11 +19,13 @@ from micromance_tui.core.together.session import (
     MAGIC,
     PAIRING_NAME,
     Together,
+    TogetherUsageError,
     _seal_file,
 )
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = "2026-11-25T09:30"
+NOW_DT = datetime.fromisoformat(NOW)
 GESTURE = "welcome-home-note"
 
 
@@ -555,3 +558,84 @@ def test_today_imports_the_crypto_library_only_when_needed(paired: Couple) -> No
     assert not _crypto_imported(paired.data("alex"), "today", "--json")
     paired.run("sam", "appreciate", "new")  # something new: it must be decrypted
     assert _crypto_imported(paired.data("alex"), "today", "--json")
+
+
+def test_a_reaction_to_something_that_is_not_a_tried_idea_is_harmless(paired: Couple) -> None:
+    paired.run("alex", "appreciate", "thanks")
+    [appreciation] = [e for e in paired.session("alex").own_events()]
+    _write_as_sam(
+        paired,
+        [
+            {
+                "id": "e" * 24,
+                "kind": "react",
+                "at": "2026-11-25T09:00:00",
+                "to": appreciation["id"],
+                "reaction": 1,
+            }
+        ],
+    )
+    code, out, err = paired.run("alex", "inbox")
+    assert code == 0, err
+    assert "Sam: fell flat - something you did" in out
+
+
+# --------------------------------------------------------------------------- daily question
+
+
+class _Prompt:
+    def __init__(self, id: str, text: str) -> None:
+        self.id, self.text = id, text
+
+
+PROMPTS = [_Prompt(f"q-{i:02d}", f"Question number {i}?") for i in range(40)]
+
+
+def test_both_get_the_same_question_each_day_and_it_changes(paired: Couple) -> None:
+    from datetime import date, timedelta
+
+    alex, sam = paired.session("alex"), paired.session("sam")
+    days = [date(2026, 11, 1) + timedelta(days=n) for n in range(30)]
+    alex_picks = [alex.question(d, PROMPTS) for d in days]
+    assert alex_picks == [sam.question(d, list(reversed(PROMPTS))) for d in days]
+    assert len({p.id for p in alex_picks if p}) > 10  # not the same question every day
+    other = Couple(paired.root / "other", paired.capsys, paired.monkeypatch)
+    other.pair()
+    assert [other.session("alex").question(d, PROMPTS) for d in days] != alex_picks
+
+
+def test_answers_are_revealed_only_when_both_answered(paired: Couple) -> None:
+    from datetime import date
+
+    day = date(2026, 11, 25)
+    alex = paired.session("alex")
+    asked = alex.question(day, PROMPTS)
+    assert asked is not None
+    alex.answer(day, asked.id, "The walk by the river")
+    paired.run("alex", "together", "sync")
+    sam = paired.session("sam")
+    sam.exchange(None, None, NOW_DT)
+    [row] = sam.questions(PROMPTS)
+    assert row.question == asked.text and row.they_answered and row.theirs is None
+    assert row.mine is None
+    sam.answer(day, asked.id, "Your laugh at the bus stop")
+    sam.exchange(None, None, NOW_DT)
+    [row] = sam.questions(PROMPTS)
+    assert (row.mine, row.theirs) == ("Your laugh at the bus stop", "The walk by the river")
+    alex = paired.session("alex")
+    alex.exchange(None, None, NOW_DT)
+    [row] = alex.questions(PROMPTS)
+    assert (row.mine, row.theirs) == ("The walk by the river", "Your laugh at the bus stop")
+    alex.answer(day, asked.id, "On second thought: the pancakes")
+    alex.exchange(None, None, NOW_DT)
+    [row] = alex.questions(PROMPTS)
+    assert row.mine == "On second thought: the pancakes"  # a new answer replaces the old
+
+
+def test_answers_are_not_shared_when_that_is_off(paired: Couple) -> None:
+    from datetime import date
+
+    paired.run("alex", "together", "share", "answers=off")
+    alex = paired.session("alex")
+    with pytest.raises(TogetherUsageError):
+        alex.answer(date(2026, 11, 25), "q-01", "private")

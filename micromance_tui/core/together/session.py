@@ -25,7 +25,7 @@ import re
 import secrets
 import shutil
 import subprocess
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from pathlib import Path
@@ -39,6 +39,7 @@ from micromance_tui.core.together.events import EventError, check_event, live_ev
 if TYPE_CHECKING:
     from micromance_tui.core.journal import Journal
     from micromance_tui.core.models import Library
+    from micromance_tui.core.together.question import Asked, PromptLike
 
 __all__ = [
     "FORMAT_VERSION",
@@ -1041,6 +1042,25 @@ class Together:
         with self.transaction():
             self.state["mine"][key] = [kind, payload]
             self._dirty = True
+
+    # -- the daily question ---------------------------------------------------------------
+
+    def question(self, day: date, prompts: Sequence[PromptLike]) -> PromptLike | None:
+        """The question both of you get on ``day``."""
+        from micromance_tui.core.together.question import pick
+
+        return pick(str(self.state["couple"]), day, prompts)
+
+    def answer(self, day: date, prompt_id: str, text: str) -> None:
+        """Answer the question of ``day`` (a second answer replaces the first)."""
+        payload = {"day": day.isoformat(), "prompt": prompt_id, "text": text.strip()}
+        self.add_mine("answer", f"answer:{day.isoformat()}", payload)
+
+    def questions(self, prompts: Sequence[PromptLike]) -> list[Asked]:
+        """Past and present questions with both answers, theirs only once both answered."""
+        from micromance_tui.core.together.question import history
+
+        return history(self.own_events(), self.partner_events(), prompts)
 
     def my_reactions(self) -> dict[str, int]:
         """Partner event id -> this member's reaction to it."""
