@@ -339,6 +339,12 @@ def cmd_log(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     library = load_content(paths).library
     opened = open_journal(paths, clock)
     rows = [entry_row(e, library) for e in opened.journal.tried(since=since)]
+    from micromance_tui.together_cli import partner_reactions
+
+    partner, theirs = partner_reactions(paths)  # Together: how it really landed
+    for row in rows:
+        if row["id"] in theirs:
+            row["partner_reaction"] = theirs[row["id"]]
     if args.json:
         print(json.dumps(rows, ensure_ascii=False, indent=2))
     elif args.csv:
@@ -348,6 +354,8 @@ def cmd_log(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     else:
         for row in rows:
             landed = f"  [{row['reaction_label']}]" if row["reaction_label"] else ""
+            if "partner_reaction" in row:
+                landed += f"  [{partner}: {REACTIONS[row['partner_reaction']]}]"
             note = f"  {_one_line(row['note'])}" if row["note"] else ""
             when = f"{row['date']} {row['time'] or '     '}"
             print(f"{when}  {row['title']}{landed}{note}")

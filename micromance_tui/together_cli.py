@@ -155,6 +155,22 @@ def from_partner(paths: Paths, journal: Journal, library: Library, now: datetime
     ]
 
 
+def partner_reactions(paths: Paths) -> tuple[str, dict[str, int]]:
+    """For ``log``: the partner's name and their reactions by journal entry id ({} when not
+    paired). Reads only the small state file: no crypto."""
+    from micromance_tui.core.together import is_paired
+
+    if not is_paired(paths.together_file):
+        return "", {}
+    from micromance_tui.core.together.session import Together, TogetherError
+
+    try:
+        session = Together.load(paths.together_file, paths.together_git_dir)
+    except TogetherError:
+        return "", {}
+    return ("", {}) if session is None else (session.partner_name, session.reactions_to_me())
+
+
 def _name(args: argparse.Namespace, paths: Paths, clock: Clock) -> str:
     if args.name is not None:
         name = str(args.name).strip()

@@ -203,6 +203,10 @@ def test_reaction_flows_back_as_the_real_answer(paired: Couple) -> None:
     [entry_id] = alex.reactions_to_me()
     assert alex.reactions_to_me()[entry_id] == 5
     assert paired.json("sam", "today", "--json")["from_partner"][0]["reaction"] == 5
+    [row] = paired.json("alex", "log", "--json")
+    assert row["partner_reaction"] == 5  # beside Alex's own guess (none here)
+    _, out, _ = paired.run("alex", "log")
+    assert "[Sam: loved it]" in out
 
 
 def test_react_with_an_unknown_id_is_one_line_exit_2(paired: Couple) -> None:

@@ -898,6 +898,7 @@ class Together:
         events = self.partner_events()
         since = (now.date() - timedelta(days=30)).isoformat()
         self.state["partner"]["events"] = len(events)
+        self.state["landed"] = self._reactions_to_me()
         self.state["recent"] = [
             e
             for e in events
@@ -1067,7 +1068,12 @@ class Together:
         return {e["to"]: e["reaction"] for e in self.own_events() if e["kind"] == "react"}
 
     def reactions_to_me(self) -> dict[str, int]:
-        """Journal entry id -> the partner's reaction to it (the real answer to "did it land?")."""
+        """Journal entry id -> the partner's reaction to it (the real answer to "did it land?"),
+        as of the last read of their file (kept in the small state file)."""
+        landed = self.state.get("landed")
+        return dict(landed) if isinstance(landed, dict) else self._reactions_to_me()
+
+    def _reactions_to_me(self) -> dict[str, int]:
         by_event = {e["to"]: e["reaction"] for e in self.partner_events() if e["kind"] == "react"}
         out: dict[str, int] = {}
         for key, (event_id, _digest) in self.state["sources"].items():
