@@ -132,9 +132,10 @@ class MicromanceApp(App[int]):
             self.refresh_together()
 
     @work(thread=True, exclusive=True, group="together", exit_on_error=False)
-    def refresh_together(self) -> None:
+    def refresh_together(self, pull: bool = False) -> None:
         """Write our shared file if something shared changed, read the partner's if theirs
-        changed (off the UI thread; the crypto library is imported only when paired)."""
+        changed (off the UI thread; the crypto library is imported only when paired).
+        ``pull``: with a git remote, also pull and push (the Together screen's sync key)."""
         from micromance_tui.core.together import is_paired
 
         if self.paths is None:
@@ -150,7 +151,7 @@ class MicromanceApp(App[int]):
             status = (
                 None
                 if session is None
-                else session.exchange(self.journal, self.library, self.clock())
+                else session.exchange(self.journal, self.library, self.clock(), pull=pull)
             )
         except (TogetherError, JournalError, OSError) as exc:
             self.call_from_thread(self.notify, f"Together: {exc}", severity="warning")

@@ -203,3 +203,32 @@ async def test_partner_and_compare_use_what_the_partner_shared_marked_as_theirs(
         bars = str(app.screen.query_one("#c-bars").render())
         assert "(their" in bars  # the head says whose result it is (cut to the column)
         assert "12/12" in bars  # Sam's own result, taken on Sam's machine
+
+
+async def test_sync_key_pulls_from_a_git_remote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    bare = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--bare", "--quiet", str(bare)], check=True)
+    p = Pair(tmp_path, capsys)
+    url = f"file://{bare}"
+    code = json.loads(p.cli("alex", "together", "init", url, "--name", "Alex", "--json"))["code"]
+    p.cli("sam", "together", "join", url, code, "--name", "Sam")
+    p.cli("sam", "appreciate", "pushed from Sam's laptop")
+    p.cli("sam", "together", "sync")
+    app = p.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        assert not app.screen.query_one(FromPartnerCard).display  # not pulled yet
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await _settle(app, pilot)
+        inbox = app.screen.query_one("#together-inbox", OptionList)
+        assert "pushed from Sam's laptop" in str(inbox.get_option_at_index(0).prompt)

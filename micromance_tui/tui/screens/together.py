@@ -38,6 +38,7 @@ class TogetherScreen(BaseScreen):
     MODE = "together"
     BINDINGS = [
         Binding("escape", "close", "Back"),
+        Binding("ctrl+r", "sync", "Sync now"),
         *[
             Binding(str(n), f"react({n})", REACTIONS[n], show=n in (1, 5), id=f"react.{n}")
             for n in REACTIONS
@@ -200,6 +201,12 @@ class TogetherScreen(BaseScreen):
         self.notify(f"Told {session.partner_name}: {REACTIONS[reaction]}", title="Reaction")
         self.show_session()
         self.mm.refresh_together()
+
+    def action_sync(self) -> None:
+        """Read and write now; with a git remote, pull and push."""
+        if self.session is not None:
+            self.notify("Syncing…", title="Together")
+            self.mm.refresh_together(pull=True)
 
     def action_close(self) -> None:
         self.dismiss()
