@@ -643,3 +643,14 @@ def test_answers_are_not_shared_when_that_is_off(paired: Couple) -> None:
     alex = paired.session("alex")
     with pytest.raises(TogetherUsageError):
         alex.answer(date(2026, 11, 25), "q-01", "private")
+
+
+def test_a_relative_folder_is_remembered_absolute(
+    couple: Couple, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.chdir(couple.root)
+    couple.json("alex", "together", "init", "shared", "--json")
+    monkeypatch.chdir("/")
+    assert couple.status("alex")["folder"] == str(couple.shared.resolve())
+    assert couple.status("alex")["problems"] == []
+

@@ -555,7 +555,8 @@ class Together:
                 )
             except OSError as exc:
                 raise TogetherError(f"cannot write in {where}: {os_reason(exc)}") from None
-            session = cls(state_file, git_dir, cls._fresh_state(folder, git, couple, key, name))
+            stored = folder if git else str(where.resolve())  # later runs start elsewhere
+            session = cls(state_file, git_dir, cls._fresh_state(stored, git, couple, key, name))
             session._save()
         return session, code
 
@@ -625,7 +626,8 @@ class Together:
                 raise TogetherUsageError(
                     "that pairing code does not match this folder's pairing; check it for typos"
                 ) from None
-            state = cls._fresh_state(folder, git, couple, key, name)
+            stored = folder if git else str(where.resolve())  # later runs start elsewhere
+            state = cls._fresh_state(stored, git, couple, key, name)
             session = cls(state_file, git_dir, state)
             if name:
                 for read in session._read_members(problems=[]):
