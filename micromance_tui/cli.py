@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING, Any
 from micromance_tui import __version__
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import Clock, clock_from_env
+from micromance_tui.core.models import PROMPT_DECKS
 from micromance_tui.core.paths import Paths
 
 if TYPE_CHECKING:
@@ -77,18 +78,66 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(
         "check",
-        "validate the shipped content and your own gesture files",
+        "validate the shipped content and your own gesture and prompt files",
         "Validate content files. With no FILE, checks the shipped content and your own "
-        "gestures in the config folder. Each FILE is checked by its name: languages.yaml, "
-        "faq.yaml, guides.yaml or quiz.yaml as that kind, any other as a gestures file.",
+        "gestures and prompts in the config folder. Each FILE is checked by its name: "
+        "languages.yaml, faq.yaml, guides.yaml or quiz.yaml as that kind, a file in a folder "
+        "named 'prompts' as conversation prompts, any other as a gestures file. Gestures "
+        "whose text and moments disagree (a 'weekend' in the title without the tag) are "
+        "listed as warnings, which do not fail the check.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", type=Path, help="files to check")
 
     p = add(
         "today",
         "print today's idea (fits a shell start-up file)",
-        "Print today's small idea: the same all day, chosen for your partner's quiz profile "
-        "when there is one, skipping ideas tried in the last 30 days.",
+        "Print today's small idea: one that fits the time of day and the day (weekend ideas "
+        "only on a free day, ideas for a hard or special day only when you say so), the "
+        "same all day, weighted by your partner's quiz profile when there is one, skipping "
+        "ideas tried in the last 30 days.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument(
+        "--mood",
+        choices=("ordinary", "hard-day", "special", "apart"),
+        help="say how today is, for today only: a hard day for them, a special day, or "
+        "apart today; ideas for such days are offered only when you say so",
+    )
+    off = p.add_mutually_exclusive_group()
+    off.add_argument(
+        "--day-off",
+        action="store_true",
+        default=None,
+        help="today is a free day: ideas that need a weekend may come up (today only)",
+    )
+    off.add_argument(
+        "--no-day-off", dest="day_off", action="store_false", help="today is not a day off"
+    )
+
+    p = add(
+        "apart",
+        "turn apart mode on or off, or show it",
+        "Apart mode: while you are apart (a trip, long distance), today's idea is always "
+        "one that works at a distance. It stays on until you turn it off.",
+    )
+    p.add_argument(
+        "state",
+        nargs="?",
+        choices=("on", "off", "status"),
+        default="status",
+        help="on, off, or status (the default)",
+    )
+
+    p = add(
+        "ask",
+        "print a question to ask each other today",
+        "Print a conversation prompt: an open question to ask each other, the same all "
+        "day, skipping the ones you marked asked on earlier days.",
+    )
+    p.add_argument(
+        "--deck",
+        metavar="NAME",
+        help="only from this deck: " + ", ".join(PROMPT_DECKS),
     )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 

@@ -10,6 +10,7 @@ import json
 import os
 import sys
 import tempfile
+import textwrap
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
@@ -23,11 +24,14 @@ from micromance_tui.core.content import (
     LoadResult,
     check_all,
     check_files,
+    kind_of,
     load_library,
+    moment_warnings,
 )
 from micromance_tui.core.daily import date_label, describe_date, todays_idea
 from micromance_tui.core.journal import (
     REACTIONS,
+    UNSET,
     Journal,
     JournalError,
     JournalImportError,
@@ -35,7 +39,15 @@ from micromance_tui.core.journal import (
     JournalValueError,
     TriedEntry,
 )
-from micromance_tui.core.models import EFFORTS, LANGUAGE_IDS, MOMENTS, Library
+from micromance_tui.core.models import (
+    DATE_IDEA_TAG,
+    EFFORTS,
+    LANGUAGE_IDS,
+    MOMENTS,
+    PROMPT_DECKS,
+    SITUATIONS,
+    Library,
+)
 from micromance_tui.core.paths import Paths
 from micromance_tui.core.textcheck import printable
 
@@ -67,8 +79,13 @@ def load_content(paths: Paths) -> LoadResult:
             EXIT_ERROR,
         ) from None
     for error in result.user_errors:
-        _err(f"skipped your gestures file: {error}")
+        _err(f"skipped your {own_file_kind(error)} file: {error}")
     return result
+
+
+def own_file_kind(error: ContentError) -> str:
+    """What a file of the user's own holds, as its skipped message says: gestures or prompts."""
+    return kind_of(Path(error.file))
 
 
 class OpenedJournal:
@@ -152,7 +169,15 @@ def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         print(f"{total} error(s) found", file=sys.stderr)
         return EXIT_ERROR
     assert library is not None
+    warnings = moment_warnings(paths, list(args.files) if args.files else None)
+    for warning in warnings:
+        print(str(warning))
     print(_summary(library, given=bool(args.files)))
+    if warnings:
+        print(
+            f"  {len(warnings)} warning(s): the text and the moments disagree "
+            "(see 'Moments tell the truth' in docs/content.md)"
+        )
     return EXIT_OK
 
 
@@ -178,22 +203,67 @@ def _summary(library: Library, *, given: bool) -> str:
         )
         moments = Counter(m for g in library.gestures for m in g.moments)
         lines.append("  by moment: " + ", ".join(f"{k} {moments.get(k, 0)}" for k in MOMENTS))
-        users = Counter(g.source for g in library.gestures if g.source.startswith("user:"))
-        if users:
-            lines.append(f"  your own: {sum(users.values())} gesture(s) from {len(users)} file(s)")
+        situations = Counter(s for g in library.gestures for s in g.situations)
+        dates = sum(1 for g in library.gestures if DATE_IDEA_TAG in g.tags)
+        lines.append(
+            "  by situation: "
+            + ", ".join(f"{k} {situations.get(k, 0)}" for k in SITUATIONS)
+            + f"; date ideas: {dates}"
+        )
+    if library.prompts:
+        by_deck = library.counts_by_deck()
+        decks = sum(1 for n in by_deck.values() if n)
+        lines.append(
+            f"  {len(library.prompts)} prompts in {decks} deck(s): "
+            + ", ".join(f"{k} {n}" for k, n in by_deck.items())
+        )
+    own_g = [g.source for g in library.gestures if g.source.startswith("user:")]
+    own_p = [p.source for p in library.prompts if p.source.startswith("user:")]
+    if own_g or own_p:
+        files = len(set(own_g)) + len(set(own_p))
+        lines.append(
+            f"  your own: {len(own_g)} gesture(s) and {len(own_p)} prompt(s) from {files} file(s)"
+        )
     return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- today
 
 
+def _say_today(args: argparse.Namespace, journal: Journal, today: date) -> None:
+    """Store what `--mood` / `--day-off` said about today (today only)."""
+    mood = getattr(args, "mood", None)
+    day_off = getattr(args, "day_off", None)
+    if mood is None and day_off is None:
+        return
+    try:
+        journal.set_said_today(
+            today,
+            mood=UNSET if mood is None else mood,
+            day_off=UNSET if day_off is None else day_off,
+        )
+    except JournalError as exc:
+        raise CliError(f"could not save how today is: {exc}") from None
+
+
 def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     library = load_content(paths).library
     opened = open_journal(paths, clock)
     now = clock()
+    _say_today(args, opened.journal, now.date())
     info = todays_idea(library, opened.journal, now)
+    day = info.day
     if args.json:
         payload: dict[str, Any] = {"date": now.date().isoformat(), "idea": None, "upcoming": []}
+        if day is not None:
+            payload["day"] = {
+                "time_of_day": day.slot,
+                "mood": day.mood,
+                "day_off": day.day_off,
+                "free_day": day.free_day,
+                "apart": day.apart,
+                "apart_today": day.is_apart,
+            }
         if info.gesture is not None:
             g = info.gesture
             payload["idea"] = {
@@ -204,7 +274,10 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
                 "language_name": library.language_name(g.language),
                 "effort": g.effort,
                 "cost": g.cost,
+                "moments": list(g.moments),
+                "situations": list(g.situations),
                 "reason": info.reason,
+                "relaxed": info.relaxed_text,
                 "tried_today": info.tried_today,
             }
         payload["upcoming"] = [
@@ -230,6 +303,17 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     print(f"Today's idea: {g.title}{done}")
     print(f"  {g.summary}")
     print(f"  {library.language_name(g.language)} · {g.effort} · {g.cost}")
+    if info.reason:
+        print(
+            textwrap.fill(
+                f"why this one: {info.reason}", 96, initial_indent="  ", subsequent_indent="    "
+            )
+        )
+    if day is not None and (day.mood != "ordinary" or day.day_off or day.apart):
+        said = [info.mood_label] if day.mood != "ordinary" else []
+        said += ["a day off"] if day.day_off else []
+        said += ["apart mode is on (micromance apart off)"] if day.apart else []
+        print(f"  today: {', '.join(said)}")
     if not info.tried_today:
         print(f"  done it? micromance tried {g.id}")
     for item, days in info.upcoming:
@@ -242,10 +326,73 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     return opened.finish(EXIT_OK)
 
 
+# --------------------------------------------------------------------------- apart
+
+
+def cmd_apart(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    opened = open_journal(paths, clock)
+    journal = opened.journal
+    if args.state in ("on", "off"):
+        try:
+            journal.update_settings(apart=args.state == "on")
+        except JournalError as exc:
+            raise CliError(f"could not switch apart mode {args.state}: {exc}") from None
+    if journal.settings().apart:
+        print("Apart mode is on: today's idea is one that works at a distance.")
+        print("  back together? micromance apart off")
+    else:
+        print("Apart mode is off.")
+        print("  apart for a while? micromance apart on")
+    return opened.finish(EXIT_OK)
+
+
 def _days(n: int) -> Any:
     from datetime import timedelta
 
     return timedelta(days=n)
+
+
+# --------------------------------------------------------------------------- ask
+
+
+def cmd_ask(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.core.ask import todays_prompt, unknown_deck_message
+
+    deck = (args.deck or "").strip()
+    if deck and deck not in PROMPT_DECKS:
+        raise CliError(unknown_deck_message(deck), EXIT_USAGE)
+    library = load_content(paths).library
+    opened = open_journal(paths, clock)
+    today = clock().date()
+    asked = opened.journal.asked()
+    prompt = todays_prompt(library, asked, today, deck)
+    asked_today = prompt is not None and any(
+        e.prompt_id == prompt.id and e.date == today for e in asked
+    )
+    if args.json:
+        payload: dict[str, Any] = {"date": today.isoformat(), "deck": deck, "prompt": None}
+        if prompt is not None:
+            payload["prompt"] = {
+                "id": prompt.id,
+                "deck": prompt.deck,
+                "deck_name": prompt.deck_name,
+                "text": prompt.text,
+                "follow_up": prompt.follow_up,
+                "asked_today": asked_today,
+                "favourite": prompt.id in opened.journal.prompt_favourites(),
+            }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return opened.finish(EXIT_OK)
+    if prompt is None:
+        where = f" in the deck {deck!r}" if deck else ""
+        print(f"No questions to ask{where} yet.")
+        return opened.finish(EXIT_OK)
+    done = "  (asked today)" if asked_today else ""
+    print(f"Ask each other ({prompt.deck_name}){done}:")
+    print(f"  {prompt.text}")
+    if prompt.follow_up:
+        print(f"  then: {prompt.follow_up}")
+    return opened.finish(EXIT_OK)
 
 
 # --------------------------------------------------------------------------- tried
@@ -501,7 +648,8 @@ def build_app(
         clock=clock,
         paths=paths,
         theme=args.theme,
-        notices=notices + [f"Skipped your gestures file: {e}" for e in library_result.user_errors],
+        notices=notices
+        + [f"Skipped your {own_file_kind(e)} file: {e}" for e in library_result.user_errors],
     )
     return app, opened
 

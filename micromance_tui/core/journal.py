@@ -34,9 +34,20 @@ Settings
     ``settings() -> Settings``, ``update_settings(*, theme=, apart=, my_name=,
     partner_name=) -> Settings``. The partner's name is ``settings().partner_name``;
     ``partner().name`` is the same value.
+Conversation prompts and check-ins
+    ``add_asked(prompt_id, *, on=None) -> AskedEntry``, ``delete_asked(entry_id) ->
+    AskedEntry``, ``asked(since=None) -> list[AskedEntry]`` (newest first),
+    ``prompt_favourites() -> set[str]``, ``toggle_prompt_favourite(pid) -> bool``,
+    ``add_checkin(notes, *, started=None) -> CheckIn`` (``notes``: step id -> text, steps in
+    ``CHECKIN_STEPS``), ``checkins() -> list[CheckIn]`` (newest first), ``last_checkin() ->
+    CheckIn | None``.
 Export and import
     ``export_data() -> dict`` (everything, JSON-ready), ``import_data(data) -> ImportReport``
-    (validates everything first; merges by id; importing twice adds nothing).
+    (validates everything first; merges by id; importing twice adds nothing; names fill
+    empty ones; apart mode comes on if the export had it on).
+Today
+    ``said_today(today) -> (mood, day_off)``, ``set_said_today(today, *, mood=, day_off=)``:
+    what the user said about one day (``suggest.MOODS``); another day reads as ordinary.
 
 Module level: ``SCHEMA_VERSION``, ``schema_of(data)``, ``migrate(data)``, ``new_id()``,
 ``REACTIONS``, the dataclasses, and the errors (all subclass ``JournalError``; ``str()`` is
@@ -81,9 +92,11 @@ from micromance_tui.core.storage import (
     SafeJSONStorage,
     os_reason,
 )
+from micromance_tui.core.suggest import MOODS
 from micromance_tui.core.textcheck import bad_characters
 
 __all__ = [
+    "CHECKIN_STEPS",
     "DATE_KINDS",
     "EXPORT_FORMAT",
     "QUIZ_MODES",
@@ -91,6 +104,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "UNSET",
     "WHO",
+    "AskedEntry",
+    "CheckIn",
     "ImportReport",
     "ImportantDate",
     "Journal",
@@ -148,6 +163,20 @@ T_LITTLE_THINGS: Final = "little_things"
 T_DATES: Final = "dates"
 T_SETTINGS: Final = "settings"
 T_DAILY: Final = "daily"
+T_DAY: Final = "day"
+T_ASKED: Final = "asked"
+T_PROMPT_FAVOURITES: Final = "prompt_favourites"
+T_CHECKINS: Final = "checkins"
+
+#: The notes a weekly check-in keeps, one per step (the words are in core/checkin.py).
+CHECKIN_STEPS: tuple[str, ...] = (
+    "appreciations",
+    "went-well",
+    "was-hard",
+    "wish-me",
+    "wish-partner",
+    "plan",
+)
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
@@ -377,6 +406,45 @@ class Settings:
 
 
 @dataclass(frozen=True, slots=True)
+class AskedEntry:
+    """A conversation prompt asked on a day."""
+
+    id: str
+    prompt_id: str
+    date: date
+    created: str  # ISO date and time
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "prompt": self.prompt_id,
+            "date": self.date.isoformat(),
+            "created": self.created,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """A weekly check-in: when it started and finished, and the notes of each step
+    (``CHECKIN_STEPS`` -> text; a step left blank is left out)."""
+
+    id: str
+    date: date
+    started: str  # ISO date and time
+    finished: str  # ISO date and time
+    notes: dict[str, str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "started": self.started,
+            "finished": self.finished,
+            "notes": dict(self.notes),
+        }
+
+
+@dataclass(frozen=True, slots=True)
 class ImportReport:
     """How many things an import added."""
 
@@ -388,6 +456,9 @@ class ImportReport:
     settings: int = 0
     quiz_progress: int = 0
     skipped: dict[str, int] = field(default_factory=dict)  # already present, by kind
+    asked: int = 0
+    prompt_favourites: int = 0
+    checkins: int = 0
 
     @property
     def total(self) -> int:
@@ -399,6 +470,9 @@ class ImportReport:
             + self.dates
             + self.settings
             + self.quiz_progress
+            + self.asked
+            + self.prompt_favourites
+            + self.checkins
         )
 
     def __str__(self) -> str:
@@ -410,6 +484,9 @@ class ImportReport:
             _count(self.dates, "date", "dates"),
             _count(self.settings, "setting", "settings"),
             _count(self.quiz_progress, "unfinished quiz", "unfinished quizzes"),
+            _count(self.asked, "asked question", "asked questions"),
+            _count(self.prompt_favourites, "favourite question", "favourite questions"),
+            _count(self.checkins, "check-in", "check-ins"),
         ]
         added = [p for p in parts if p]
         return "added " + ", ".join(added) if added else "nothing new to add"
@@ -708,6 +785,83 @@ def _convert(table: Mapping[str, Any], convert: Callable[[Mapping[str, Any]], T 
         if item is not None:
             result.append(item)
     return result
+
+
+# -- conversation prompts and check-ins: checks and documents ------------------------------
+
+
+def _checked_asked(entry: AskedEntry, today: date | None) -> AskedEntry:
+    day = _day("date", entry.date)
+    if today is not None:
+        _not_future(day, today)
+    return AskedEntry(
+        id=_entry_id(entry.id),
+        prompt_id=_prompt_id(entry.prompt_id),
+        date=day,
+        created=_timestamp("created", entry.created),
+    )
+
+
+def _prompt_id(value: object) -> str:
+    pid = _text("prompt id", value, low=1, high=MAX_GESTURE_ID)
+    if pid != value:
+        raise JournalValueError("prompt id", value, "use an id without spaces around it")
+    return pid
+
+
+def _checked_checkin(item: CheckIn) -> CheckIn:
+    if not isinstance(item.notes, Mapping):
+        raise JournalValueError("notes", item.notes, "use an object of step -> text")
+    notes: dict[str, str] = {}
+    for step, text in item.notes.items():
+        _choice("notes step", step, CHECKIN_STEPS)
+        cleaned = _text(f"notes[{step!r}]", text, low=0, high=MAX_NOTE)
+        if cleaned:
+            notes[step] = cleaned
+    return CheckIn(
+        id=_entry_id(item.id),
+        date=_day("date", item.date),
+        started=_timestamp("started", item.started),
+        finished=_timestamp("finished", item.finished),
+        notes=notes,
+    )
+
+
+def _asked_from_doc(doc: Mapping[str, Any]) -> AskedEntry | None:
+    try:
+        return AskedEntry(
+            id=str(doc["id"]),
+            prompt_id=str(doc["prompt"]),
+            date=date.fromisoformat(doc["date"]),
+            created=str(doc.get("created") or ""),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _checkin_from_doc(doc: Mapping[str, Any]) -> CheckIn | None:
+    try:
+        notes = doc.get("notes") or {}
+        return CheckIn(
+            id=str(doc["id"]),
+            date=date.fromisoformat(doc["date"]),
+            started=str(doc.get("started") or ""),
+            finished=str(doc.get("finished") or ""),
+            notes={str(k): str(v) for k, v in notes.items()},
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _prompt_favourites_in(data: Data) -> set[str]:
+    table = data.get(T_PROMPT_FAVOURITES) or {}
+    return {doc["prompt"] for doc in table.values() if isinstance(doc.get("prompt"), str)}
+
+
+def _newest_first(items: list[T], key: Callable[[T], tuple[Any, ...]]) -> list[T]:
+    """Newest first; ties go to the one saved last, so the order never flips."""
+    order = {id(item): i for i, item in enumerate(items)}
+    return sorted(items, key=lambda item: (*key(item), order[id(item)]), reverse=True)
 
 
 # -- raw tables --------------------------------------------------------------------------
@@ -1313,6 +1467,115 @@ class Journal:
 
         self._mutate(change)
 
+    # -- what the user said about today (core/daily.py), kept for that day only ---------
+
+    def said_today(self, today: date) -> tuple[str, bool]:
+        """How is today (one of ``MOODS``) and whether it is a day off, as said for `today`;
+        ``("ordinary", False)`` when nothing was said that day."""
+        doc = _single(self._data(), T_DAY) or {}
+        if doc.get("date") != today.isoformat():
+            return "ordinary", False
+        mood = doc.get("mood")
+        return (mood if mood in MOODS else "ordinary"), doc.get("day_off") is True
+
+    def set_said_today(
+        self, today: date, *, mood: str | _Unset = UNSET, day_off: bool | _Unset = UNSET
+    ) -> tuple[str, bool]:
+        """Say how today is and/or whether it is a day off; the rest stays as said today."""
+        if mood is not UNSET:
+            mood = _choice("mood", mood, MOODS)
+        if day_off is not UNSET and not isinstance(day_off, bool):
+            raise JournalValueError("day_off", day_off, "use true or false")
+
+        def change(data: Data) -> tuple[str, bool]:
+            doc = _single(data, T_DAY) or {}
+            same_day = doc.get("date") == today.isoformat()
+            old_mood = doc.get("mood") if same_day and doc.get("mood") in MOODS else "ordinary"
+            old_off = same_day and doc.get("day_off") is True
+            new_mood = str(old_mood if mood is UNSET else mood)
+            new_off = bool(old_off if day_off is UNSET else day_off)
+            data[T_DAY] = {"1": {"date": today.isoformat(), "mood": new_mood, "day_off": new_off}}
+            return new_mood, new_off
+
+        return self._mutate(change)
+
+    # -- conversation prompts ---------------------------------------------------------
+
+    def add_asked(self, prompt_id: str, *, on: date | None = None) -> AskedEntry:
+        """Note that a prompt was asked ``on`` a day (default today)."""
+        now = self._clock()
+        entry = _checked_asked(
+            AskedEntry(
+                id=new_id(),
+                prompt_id=prompt_id,
+                date=now.date() if on is None else on,
+                created=now.isoformat(timespec="seconds"),
+            ),
+            now.date(),
+        )
+        doc = entry.to_json()
+        self._mutate(lambda data: _insert(data, T_ASKED, doc))
+        return entry
+
+    def delete_asked(self, entry_id: str) -> AskedEntry:
+        """Take back an asked mark (made by mistake) and return it."""
+        return self._mutate(
+            lambda data: _remove(data, T_ASKED, "asked entry", entry_id, _asked_from_doc)
+        )
+
+    def asked(self, since: date | None = None) -> list[AskedEntry]:
+        """Prompts asked (on or after ``since``), newest first."""
+        entries = _convert(self._data().get(T_ASKED) or {}, _asked_from_doc)
+        if since is not None:
+            entries = [e for e in entries if e.date >= since]
+        return _newest_first(entries, lambda e: (e.date, e.created))
+
+    def prompt_favourites(self) -> set[str]:
+        return _prompt_favourites_in(self._data())
+
+    def toggle_prompt_favourite(self, prompt_id: str) -> bool:
+        """Flip a favourite prompt; returns whether it is a favourite now."""
+        pid = _prompt_id(prompt_id)
+
+        def change(data: Data) -> bool:
+            table = data.setdefault(T_PROMPT_FAVOURITES, {})
+            keys = [key for key, doc in table.items() if doc.get("prompt") == pid]
+            for key in keys:
+                del table[key]
+            if not keys:
+                _insert(data, T_PROMPT_FAVOURITES, {"prompt": pid})
+            return not keys
+
+        return self._mutate(change)
+
+    # -- weekly check-ins ---------------------------------------------------------------
+
+    def add_checkin(self, notes: Mapping[str, str], *, started: str | None = None) -> CheckIn:
+        """Keep a finished check-in: its notes by step, dated today, finished now."""
+        now = self._clock()
+        finished = now.isoformat(timespec="seconds")
+        item = _checked_checkin(
+            CheckIn(
+                id=new_id(),
+                date=now.date(),
+                started=started or finished,
+                finished=finished,
+                notes=dict(notes),
+            )
+        )
+        doc = item.to_json()
+        self._mutate(lambda data: _insert(data, T_CHECKINS, doc))
+        return item
+
+    def checkins(self) -> list[CheckIn]:
+        """Every check-in kept, newest first."""
+        items = _convert(self._data().get(T_CHECKINS) or {}, _checkin_from_doc)
+        return _newest_first(items, lambda c: (c.date, c.finished))
+
+    def last_checkin(self) -> CheckIn | None:
+        items = self.checkins()
+        return items[0] if items else None
+
     # -- export and import --------------------------------------------------------------
 
     def export_data(self) -> dict[str, Any]:
@@ -1335,6 +1598,7 @@ class Journal:
             "little_things": [t.to_json() for t in partner.little_things],
             "dates": [d.to_json() for d in partner.dates],
             "settings": _settings_from_doc(_single(data, T_SETTINGS)).to_json(),
+            **_export_conversation(data),
         }
 
     def import_data(self, data: object) -> ImportReport:
@@ -1348,12 +1612,15 @@ class Journal:
         def change(current: Data) -> ImportReport:
             counts: dict[str, int] = {}
             skipped: dict[str, int] = {}
-            for table_name, items in (
+            tables: tuple[tuple[str, Any], ...] = (
                 (T_TRIED, parsed.tried),
                 (T_QUIZ_RESULTS, parsed.quiz_results),
                 (T_LITTLE_THINGS, parsed.little_things),
                 (T_DATES, parsed.dates),
-            ):
+                (T_ASKED, parsed.asked),
+                (T_CHECKINS, parsed.checkins),
+            )
+            for table_name, items in tables:
                 have = _ids(current.get(table_name) or {})
                 added = 0
                 for item in items:
@@ -1369,14 +1636,23 @@ class Journal:
             new_favs = [gid for gid in parsed.favourites if gid not in favs]
             for gid in new_favs:
                 _insert(current, T_FAVOURITES, {"gesture": gid})
+            have_prompts = _prompt_favourites_in(current)
+            new_prompt_favs = [p for p in parsed.prompt_favourites if p not in have_prompts]
+            for pid in new_prompt_favs:
+                _insert(current, T_PROMPT_FAVOURITES, {"prompt": pid})
             filled = 0
             if parsed.settings is not None:
                 old = _settings_from_doc(_single(current, T_SETTINGS))
                 my_name = old.my_name or parsed.settings.my_name
                 partner_name = old.partner_name or parsed.settings.partner_name
-                filled = (my_name != old.my_name) + (partner_name != old.partner_name)
+                apart = old.apart or parsed.settings.apart  # apart mode: on wins
+                filled = (
+                    (my_name != old.my_name)
+                    + (partner_name != old.partner_name)
+                    + (apart != old.apart)
+                )
                 if filled:
-                    new = Settings(old.theme, old.apart, my_name, partner_name)
+                    new = Settings(old.theme, apart, my_name, partner_name)
                     current[T_SETTINGS] = {"1": new.to_json()}
             progress = 0
             if parsed.quiz_progress is not None and not _single(current, T_QUIZ_PROGRESS):
@@ -1391,6 +1667,9 @@ class Journal:
                 settings=filled,
                 quiz_progress=progress,
                 skipped=skipped,
+                asked=counts[T_ASKED],
+                prompt_favourites=len(new_prompt_favs),
+                checkins=counts[T_CHECKINS],
             )
 
         return self._mutate(change, changed=lambda report: report.total > 0)
@@ -1472,6 +1751,9 @@ class _Parsed:
     little_things: list[LittleThing] = field(default_factory=list)
     dates: list[ImportantDate] = field(default_factory=list)
     settings: Settings | None = None
+    asked: list[AskedEntry] = field(default_factory=list)
+    prompt_favourites: list[str] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)
 
 
 _Kind = Literal["str", "int", "bool", "object", "list", "int?", "object?"]
@@ -1628,6 +1910,7 @@ def _parse_export(data: object) -> _Parsed:
         little_things=_items(data, "little_things", _import_little_thing),
         dates=_items(data, "dates", _import_date_item),
     )
+    _parse_conversation(data, parsed)
     favourites = _get(data, "favourites", "", "list", [])
     for index, gid in enumerate(favourites):
         try:
@@ -1672,3 +1955,58 @@ def _parse_export(data: object) -> _Parsed:
                 f"{where}.{exc.field}: {_show(exc.value)} is not allowed: {exc.allowed}"
             ) from None
     return parsed
+
+
+# -- conversation prompts and check-ins: export and import -------------------------------
+
+
+def _export_conversation(data: Data) -> dict[str, Any]:
+    asked = _convert(data.get(T_ASKED) or {}, _asked_from_doc)
+    asked.sort(key=lambda e: (e.date, e.created))
+    checkins = _convert(data.get(T_CHECKINS) or {}, _checkin_from_doc)
+    checkins.sort(key=lambda c: (c.date, c.finished))
+    return {
+        "asked": [e.to_json() for e in asked],
+        "prompt_favourites": sorted(_prompt_favourites_in(data)),
+        "checkins": [c.to_json() for c in checkins],
+    }
+
+
+def _import_asked(item: Mapping[str, Any], where: str) -> AskedEntry:
+    return _checked_asked(
+        AskedEntry(
+            id=_get(item, "id", where, "str"),
+            prompt_id=_get(item, "prompt", where, "str"),
+            date=_import_date(_get(item, "date", where, "str"), f"{where}.date"),
+            created=_get(item, "created", where, "str"),
+        ),
+        None,
+    )
+
+
+def _import_checkin(item: Mapping[str, Any], where: str) -> CheckIn:
+    return _checked_checkin(
+        CheckIn(
+            id=_get(item, "id", where, "str"),
+            date=_import_date(_get(item, "date", where, "str"), f"{where}.date"),
+            started=_get(item, "started", where, "str"),
+            finished=_get(item, "finished", where, "str"),
+            notes=_get(item, "notes", where, "object", {}),
+        )
+    )
+
+
+def _parse_conversation(data: Mapping[str, Any], parsed: _Parsed) -> None:
+    """The asked prompts, favourite prompts and check-ins of an export (all optional: an
+    export from before they existed has none)."""
+    parsed.asked = _items(data, "asked", _import_asked)
+    parsed.checkins = _items(data, "checkins", _import_checkin)
+    for index, pid in enumerate(_get(data, "prompt_favourites", "", "list", [])):
+        try:
+            prompt_id = _prompt_id(pid)
+        except JournalValueError:
+            raise JournalImportError(
+                f"prompt_favourites[{index}]: {_json_show(pid)} is not a prompt id"
+            ) from None
+        if prompt_id not in parsed.prompt_favourites:
+            parsed.prompt_favourites.append(prompt_id)

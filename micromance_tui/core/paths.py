@@ -49,6 +49,10 @@ class Paths:
         return self.config_dir / "gestures"
 
     @property
+    def user_prompts_dir(self) -> Path:
+        return self.config_dir / "prompts"
+
+    @property
     def library_cache_file(self) -> Path:
         return self.cache_dir / "library.json"
 

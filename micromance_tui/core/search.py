@@ -34,7 +34,7 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from micromance_tui.core.models import Gesture
+from micromance_tui.core.models import DATE_IDEA_TAG, SITUATION_NAMES, Gesture
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -70,6 +70,8 @@ class Filters:
     moment: str = ""
     not_tried: bool = False
     favourites: bool = False
+    situation: str = ""
+    date_ideas: bool = False
 
     @property
     def count(self) -> int:
@@ -83,6 +85,8 @@ class Filters:
                 self.moment,
                 self.not_tried,
                 self.favourites,
+                self.situation,
+                self.date_ideas,
             )
         )
 
@@ -213,9 +217,13 @@ class SearchIndex:
         self.by_effort: dict[str, set[int]] = {}
         self.by_cost: dict[str, set[int]] = {}
         self.by_moment: dict[str, set[int]] = {}
+        self.by_situation: dict[str, set[int]] = {}
+        self.date_ideas: set[int] = set()
         for i, g in enumerate(self.gestures):
             title = " ".join(words(g.title))
-            text = " ".join(words(" ".join((g.summary, " ".join(g.tags), g.how))))
+            # situations are found by their ids and their names ("grief", "new parents")
+            kinds = [f"{s} {SITUATION_NAMES.get(s, '')}" for s in g.situations]
+            text = " ".join(words(" ".join((g.summary, " ".join(g.tags), *kinds, g.how))))
             self.titles.append(title)
             self.texts.append(text)
             title_list = title.split()
@@ -231,6 +239,12 @@ class SearchIndex:
             self.by_cost.setdefault(g.cost, set()).add(i)
             for moment in g.moments:
                 self.by_moment.setdefault(moment, set()).add(i)
+            if "apart-only" in g.moments:  # it works at a distance too: "apart" finds it
+                self.by_moment.setdefault("apart", set()).add(i)
+            for situation in g.situations:
+                self.by_situation.setdefault(situation, set()).add(i)
+            if DATE_IDEA_TAG in g.tags:
+                self.date_ideas.add(i)
         self.vocabulary: list[_Word] = [
             _Word(w, _mask(w), tuple(title_words.get(w, ())), tuple(other_words.get(w, ())))
             for w in sorted(title_words.keys() | other_words.keys())
@@ -308,9 +322,12 @@ class SearchIndex:
             (self.by_effort, filters.effort),
             (self.by_cost, filters.cost),
             (self.by_moment, filters.moment),
+            (self.by_situation, filters.situation),
         ):
             if value:
                 sets.append(table.get(value, set()))
+        if filters.date_ideas:
+            sets.append(self.date_ideas)
         if filters.favourites:
             sets.append({self.position[g] for g in favourites if g in self.position})
         if not sets and not filters.not_tried:

@@ -55,6 +55,7 @@ def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
 SCREENS: dict[str, tuple[str, str, str, str]] = {
     "today": ("Today", "t", "today", "TodayScreen"),
     "browse": ("Browse", "b", "browse", "BrowseScreen"),
+    "ask": ("Ask", "k", "ask", "AskScreen"),
     "faq": ("FAQ", "f", "faq", "FaqScreen"),
     "guides": ("Guides", "g", "guides", "GuidesScreen"),
     "languages": ("Love languages", "l", "languages", "LanguagesScreen"),
@@ -245,6 +246,13 @@ class MicromanceApp(App[int]):
             return
         self.open_in_mode("guides", guide_id)
 
+    def open_checkin(self) -> None:
+        """The guided weekly check-in, over whatever screen is open."""
+        from micromance_tui.tui.screens.checkin import CheckInScreen
+
+        if not isinstance(self.screen, CheckInScreen):
+            self.push_screen(CheckInScreen())
+
     def open_faq(self, faq_id: str) -> None:
         self.open_in_mode("faq", faq_id)
 
@@ -305,6 +313,46 @@ class MicromanceApp(App[int]):
         self.notify(f"{'Saved to' if on else 'Removed from'} favourites: {title}")
         self.journal_changed.publish("favourites")
         return on
+
+    def toggle_apart(self) -> None:
+        """Apart mode on or off (Today, Partner, the palette): while on, today's idea is
+        always one that works at a distance."""
+        try:
+            on = not self.journal.settings().apart
+            self.journal.update_settings(apart=on)
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return
+        self.notify(
+            "Apart mode is on: today's idea works at a distance."
+            if on
+            else "Apart mode is off: ideas for being together are back.",
+            title="Apart mode",
+        )
+        self.journal_changed.publish("settings")
+
+    def ask_how_today(self) -> None:
+        """Ask how today is (kept for today only); today's idea follows the answer."""
+        from micromance_tui.tui.dialogs.how_today import HowTodayDialog
+
+        today = self.today
+
+        def done(result: tuple[str, bool] | None) -> None:
+            if result is None:
+                return
+            try:
+                self.journal.set_said_today(today, mood=result[0], day_off=result[1])
+            except JournalError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return
+            self.journal_changed.publish("today")
+
+        try:
+            mood, day_off = self.journal.said_today(today)
+        except JournalError as exc:
+            self.notify(str(exc), title="Journal", severity="error")
+            return
+        self.push_screen(HowTodayDialog(mood, day_off), done)
 
     def notice_outside_changes(self) -> None:
         """Refresh every screen when the journal file changed since last looked at, for

@@ -1,5 +1,5 @@
-"""The command palette (ctrl+p): every screen by name, and any idea, FAQ question or guide
-by fuzzy name."""
+"""The command palette (ctrl+p): every screen by name, the weekly check-in, and any idea,
+FAQ question or guide by fuzzy name."""
 
 from __future__ import annotations
 
@@ -29,6 +29,28 @@ class MicromanceCommands(Provider):
             entries.append(
                 (title, f"Open the {title} screen (key {shown})", partial(app.action_show, mode))
             )
+        apart = app.journal.settings().apart
+        entries.append(
+            (
+                f"Apart mode: turn {'off' if apart else 'on'}",
+                "While apart, today's idea is always one that works at a distance",
+                app.toggle_apart,
+            )
+        )
+        entries.append(
+            (
+                "How is today?",
+                "An ordinary day, a hard day for them, a special day, apart, or a day off",
+                partial(self._how_today, app),
+            )
+        )
+        entries.append(
+            (
+                "Weekly check-in",
+                "A guided check-in together, one step at a time (about 20 minutes)",
+                app.open_checkin,
+            )
+        )
         entries.append(
             (
                 "Together",
@@ -46,8 +68,16 @@ class MicromanceCommands(Provider):
             )
         return entries
 
+    @staticmethod
+    def _how_today(app: MicromanceApp) -> None:
+        app.action_show("today")
+        app.ask_how_today()
+
     async def discover(self) -> Hits:
-        for title, help_text, callback in self._entries()[:9]:
+        """Shown before anything is typed: every screen and the weekly check-in."""
+        from micromance_tui.tui.app import SCREENS
+
+        for title, help_text, callback in self._entries()[: len(SCREENS) + 1]:
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:

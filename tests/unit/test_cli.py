@@ -37,7 +37,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("micromance 0.") and "Textual 8." in out
 
 
-@pytest.mark.parametrize("command", ["check", "today", "tried", "log", "export", "import"])
+@pytest.mark.parametrize("command", ["check", "today", "tried", "log", "export", "import", "apart"])
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
     with pytest.raises(SystemExit) as info:
         main([command, "--help"])
@@ -330,3 +330,69 @@ def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("micromance ")
+
+
+def test_today_json_gives_the_moments_and_the_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "today", "--json")
+    assert code == 0
+    data = json.loads(out)
+    idea = data["idea"]
+    assert isinstance(idea["moments"], list) and isinstance(idea["relaxed"], list)
+    assert idea["reason"]  # never empty: at least why it suits now
+    assert data["day"] == {
+        "time_of_day": "morning",
+        "mood": "ordinary",
+        "day_off": False,
+        "free_day": False,
+        "apart": False,
+        "apart_today": False,
+    }
+
+
+def test_today_mood_is_said_for_today_only(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(capsys, "today", "--json", "--mood", "hard-day")
+    assert code == 0
+    data = json.loads(out)
+    assert data["day"]["mood"] == "hard-day"
+    assert {"tough-times", "after-hard-day"} & set(data["idea"]["moments"])
+    assert "you said today is a hard day for them" in data["idea"]["reason"]
+    _, out, _ = run(capsys, "today")
+    assert "today: a hard day for them" in out
+    monkeypatch.setenv("MICROMANCE_NOW", "2026-11-26T09:30")
+    _, out, _ = run(capsys, "today", "--json")
+    assert json.loads(out)["day"]["mood"] == "ordinary"
+
+
+def test_today_day_off_admits_the_weekend(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "today", "--json", "--day-off")
+    assert json.loads(out)["day"]["free_day"] is True
+    _, out, _ = run(capsys, "today", "--json", "--no-day-off")
+    assert json.loads(out)["day"]["free_day"] is False
+
+
+def test_today_rejects_an_unknown_mood(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["today", "--mood", "sad"])
+    assert exc.value.code == 2
+    assert "invalid choice: 'sad'" in capsys.readouterr().err
+
+
+def test_apart_on_off_status(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "apart")
+    assert code == 0 and out.startswith("Apart mode is off.")
+    code, out, _ = run(capsys, "apart", "on")
+    assert code == 0 and out.startswith("Apart mode is on")
+    _, out, _ = run(capsys, "today", "--json")
+    data = json.loads(out)
+    assert data["day"]["apart"] is True
+    assert {"apart", "apart-only"} & set(data["idea"]["moments"])
+    _, out, _ = run(capsys, "today")
+    assert "apart mode is on (micromance apart off)" in out
+    _, out, _ = run(capsys, "export", "-")
+    assert json.loads(out)["settings"]["apart"] is True
+    code, out, _ = run(capsys, "apart", "off")
+    assert code == 0 and out.startswith("Apart mode is off.")
+    _, out, _ = run(capsys, "apart", "status")
+    assert out.startswith("Apart mode is off.")

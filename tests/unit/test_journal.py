@@ -1053,16 +1053,17 @@ def test_round_trip_into_an_empty_journal(journal: Journal, tmp_path: Path) -> N
             quiz_results=2,
             little_things=1,
             dates=1,
-            settings=2,
+            settings=3,
             quiz_progress=1,
         )
         assert str(report) == (
             "added 2 tried entries, 2 favourites, 2 quiz results, 1 little thing, 1 date, "
-            "2 settings, 1 unfinished quiz"
+            "3 settings, 1 unfinished quiz"
         )
         assert _comparable(other.export_data()) == _comparable(export)
         assert other.tried() == journal.tried()
-        assert other.settings() == Settings("textual-dark", False, "Alex", "Sam")
+        # the names fill empty ones and apart mode comes across; the theme stays this machine's
+        assert other.settings() == Settings("textual-dark", True, "Alex", "Sam")
 
 
 def test_importing_twice_adds_nothing_and_writes_nothing(journal: Journal, tmp_path: Path) -> None:
@@ -1088,10 +1089,22 @@ def test_import_merges_with_what_is_there(journal: Journal, tmp_path: Path) -> N
         other.set_favourite("coffee", True)
         other.update_settings(my_name="Bee", theme="gruvbox")
         report = other.import_data(export)
-        assert (report.tried, report.favourites, report.settings) == (2, 1, 1)
+        assert (report.tried, report.favourites, report.settings) == (2, 1, 2)
         assert mine in other.tried() and len(other.tried()) == 3
         assert other.favourites() == {"walk", "coffee", "notes"}
-        assert other.settings() == Settings("gruvbox", False, "Bee", "Sam")
+        assert other.settings() == Settings("gruvbox", True, "Bee", "Sam")
+
+
+def test_import_turns_apart_mode_on_but_never_off(journal: Journal, tmp_path: Path) -> None:
+    journal.update_settings(apart=True)
+    on = journal.export_data()
+    journal.update_settings(apart=False)
+    off = journal.export_data()
+    with Journal.open(tmp_path / "other" / "journal.json", clock=Clock()) as other:
+        assert other.import_data(on).settings == 1
+        assert other.settings().apart is True
+        assert other.import_data(off).settings == 0
+        assert other.settings().apart is True
 
 
 def test_import_of_a_minimal_export(journal: Journal) -> None:

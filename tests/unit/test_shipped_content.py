@@ -11,7 +11,7 @@ import pytest
 
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.content import load_library
-from micromance_tui.core.models import LANGUAGE_IDS, MOMENTS, Library
+from micromance_tui.core.models import LANGUAGE_IDS, MOMENTS, SITUATIONS, Library
 
 #: two gestures whose word sets overlap more than this (Jaccard) are near-identical
 NEAR_DUPLICATE = 0.45
@@ -76,7 +76,7 @@ def test_gesture_counts(library: Library) -> None:
     assert len(g) >= 250
     by_language = Counter(x.language for x in g)
     assert all(by_language[lid] >= 40 for lid in LANGUAGE_IDS), by_language
-    assert sum("apart" in x.moments for x in g) >= 30
+    assert sum(bool({"apart", "apart-only"} & set(x.moments)) for x in g) >= 30
     assert sum(x.effort == "tiny" for x in g) >= 80
     assert sum(x.effort == "tiny" and x.cost == "free" for x in g) >= 60
     moments = Counter(m for x in g for m in x.moments)
@@ -165,3 +165,33 @@ def test_every_related_id_resolves(library: Library) -> None:
         if rid not in known
     ]
     assert dangling == []
+
+
+def test_date_ideas(library: Library) -> None:
+    dates = [g for g in library.gestures if "date-idea" in g.tags]
+    assert len(dates) >= 64
+    tags = Counter(t for g in dates for t in g.tags)
+    assert tags["at-home"] >= 12 and tags["out"] >= 12 and tags["seasonal"] >= 12, tags
+    assert all(tags[s] >= 2 for s in ("spring", "summer", "autumn", "winter")), tags
+    assert sum(g.cost == "free" for g in dates) >= 20
+    assert sum(bool({"apart", "apart-only"} & set(g.moments)) for g in dates) >= 10
+    assert all(sum(g.language == lid for g in dates) >= 4 for lid in LANGUAGE_IDS)
+    # a date is rarely a two-minute thing: most are tagged an hour or more
+    assert sum(g.effort == "large" for g in dates) >= len(dates) / 2
+    assert not [g.id for g in dates if g.effort == "tiny"]
+
+
+def test_each_season_has_a_full_pack_in_every_language(library: Library) -> None:
+    # The content issue promises at least 20 repair ideas and 15 for each harder season;
+    # a pack written in one language only would fail a partner who speaks another.
+    for situation in SITUATIONS:
+        pack = [g for g in library.gestures if situation in g.situations]
+        assert len(pack) >= (20 if situation == "repair" else 15), (situation, len(pack))
+        spread = Counter(g.language for g in pack)
+        assert all(spread[lid] >= 2 for lid in LANGUAGE_IDS), (situation, spread)
+
+
+def test_repair_says_where_to_get_outside_help(library: Library) -> None:
+    # Where there is fear, control or violence, a kind gesture is not the answer.
+    repair = [g for g in library.gestures if "repair" in g.situations]
+    assert any("helpline" in g.how.lower() and "counsellor" in g.how.lower() for g in repair)

@@ -25,7 +25,17 @@ from textual.worker import get_current_worker
 
 from micromance_tui.core.daily import partner_scores
 from micromance_tui.core.journal import JournalError
-from micromance_tui.core.models import COSTS, EFFORT_HINTS, EFFORTS, LANGUAGE_IDS, MOMENTS, Gesture
+from micromance_tui.core.models import (
+    COSTS,
+    EFFORT_HINTS,
+    EFFORTS,
+    LANGUAGE_IDS,
+    MOMENTS,
+    SITUATION_NAMES,
+    SITUATION_SHORT,
+    SITUATIONS,
+    Gesture,
+)
 from micromance_tui.core.search import Filters, SearchIndex, SearchStopped, top_language
 from micromance_tui.core.suggest import partner_order
 from micromance_tui.tui.screens.base import BaseScreen
@@ -109,7 +119,7 @@ class BrowseScreen(BaseScreen):
         with Vertical(id="browse-controls"):
             with Horizontal(id="search-row"):
                 yield Field(
-                    placeholder="Search ideas: title, summary, tags, how  (/)",
+                    placeholder="Search ideas: title, summary, tags, situation, how  (/)",
                     id="search",
                     compact=True,
                 )
@@ -148,9 +158,19 @@ class BrowseScreen(BaseScreen):
                     id="f-moment",
                     tooltip="Moment",
                 )
+                yield Select(
+                    [("Any situation", "")] + [(SITUATION_SHORT[s], s) for s in SITUATIONS],
+                    value="",
+                    allow_blank=False,
+                    compact=True,
+                    id="f-situation",
+                    tooltip="The kind of day or season an idea is written for: "
+                    + "; ".join(SITUATION_NAMES[s].lower() for s in SITUATIONS),
+                )
             with Horizontal(id="toggle-row"):
                 yield Checkbox("Not tried yet", id="f-not-tried", compact=True)
                 yield Checkbox("Favourites only", id="f-favourites", compact=True)
+                yield Checkbox("Date ideas", id="f-date-ideas", compact=True)
                 yield Button("Order: A-Z", id="order", compact=True, tooltip="Change order (o)")
                 yield Static("", id="order-note")
         with Horizontal(id="browse-main"):
@@ -346,6 +366,7 @@ class BrowseScreen(BaseScreen):
             "f-effort": "effort",
             "f-cost": "cost",
             "f-moment": "moment",
+            "f-situation": "situation",
         }.get(event.select.id or "")
         if field is None:
             return
@@ -354,9 +375,11 @@ class BrowseScreen(BaseScreen):
 
     @on(Checkbox.Changed)
     def _checkbox_changed(self, event: Checkbox.Changed) -> None:
-        field = {"f-not-tried": "not_tried", "f-favourites": "favourites"}.get(
-            event.checkbox.id or ""
-        )
+        field = {
+            "f-not-tried": "not_tried",
+            "f-favourites": "favourites",
+            "f-date-ideas": "date_ideas",
+        }.get(event.checkbox.id or "")
         if field is not None:
             self._set_filters(self.filters.with_(**{field: event.value}))
 
@@ -506,8 +529,8 @@ class BrowseScreen(BaseScreen):
         self.results_list.focus()
 
     def clear_filters(self) -> None:
-        for sid in ("#f-language", "#f-effort", "#f-cost", "#f-moment"):
+        for sid in ("#f-language", "#f-effort", "#f-cost", "#f-moment", "#f-situation"):
             self.query_one(sid, Select).value = ""
-        for cid in ("#f-not-tried", "#f-favourites"):
+        for cid in ("#f-not-tried", "#f-favourites", "#f-date-ideas"):
             self.query_one(cid, Checkbox).value = False
         self.filters = Filters()

@@ -38,6 +38,7 @@ ABOUT_POINTS = (
     "rhythm over the weeks: a diary, not a scoreboard.",
     "The [b]Quiz[/b] sketches what helps each of you feel loved: a way to start a "
     "conversation, not a verdict.",
+    "[b]Ask[/b] gives you a question to ask each other, and a guided weekly check-in.",
     "[b]FAQ[/b], [b]Guides[/b] and [b]Love languages[/b] explain the why, in plain words.",
 )
 ABOUT_CLOSE = (
@@ -164,6 +165,7 @@ def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     from micromance_tui.tui.app import SCREENS
     from micromance_tui.tui.dialogs.confirm import ConfirmDialog
     from micromance_tui.tui.dialogs.tried import TriedDialog
+    from micromance_tui.tui.screens.checkin import CheckInScreen
     from micromance_tui.tui.screens.gesture import GestureScreen
 
     palette = Binding(
@@ -189,6 +191,7 @@ def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     groups += [
         KeyGroup("An idea on its own screen", rows(class_bindings(GestureScreen, stop=Screen))),
         KeyGroup("Marking an idea as tried", rows(class_bindings(TriedDialog, stop=Screen))),
+        KeyGroup("The weekly check-in", rows(class_bindings(CheckInScreen, stop=Screen))),
         KeyGroup("A yes-or-no question", rows(class_bindings(ConfirmDialog, stop=Screen))),
         KeyGroup("In any list", rows(_as_binding(b) for b in OptionList.BINDINGS)),
     ]

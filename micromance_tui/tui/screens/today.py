@@ -9,9 +9,11 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
+from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.screens.base import BaseScreen
@@ -28,6 +30,10 @@ ACTIONS_MARKUP = (
     "[@click=screen.favourite][$text on $panel] Favourite (s) [/][/]  "
     "[@click=screen.open][$text on $panel] Open (o) [/][/]"
 )
+DAY_ACTIONS_MARKUP = (
+    "[@click=screen.how_today][$text on $panel] How is today? (h) [/][/]  "
+    "[@click=screen.apart][$text on $panel] Turn apart mode {state} (a) [/][/]"
+)
 
 
 class IdeaCard(Widget):
@@ -42,11 +48,23 @@ class IdeaCard(Widget):
         self._lines: tuple[Content, Content, str, str] | None = None
         self._nothing = False
         self._actions: Content | None = None
+        self._day: Content = Content("")
+        self._day_actions: Content | None = None
 
     def show(self, title: Content, summary: Content, meta: str, reason: str) -> None:
         """Show an idea; the user's own text is never read as markup."""
         self._lines = (title, summary, meta, reason)
         self._nothing = False
+        self.refresh(layout=True)
+
+    def show_day(self, said: str, apart: bool) -> None:
+        """What the user said about today, apart mode, and the keys that change them."""
+        parts = [Content.styled("Apart mode is on", "bold")] if apart else []
+        parts.append(Content(said))
+        self._day = Content.assemble("Today: ", Content(" · ").join(parts))
+        self._day_actions = Content.from_markup(
+            DAY_ACTIONS_MARKUP.format(state="off" if apart else "on")
+        )
         self.refresh(layout=True)
 
     def show_nothing(self) -> None:
@@ -65,6 +83,8 @@ class IdeaCard(Widget):
         if reason:
             lines.append(Content.styled(reason, muted))
         lines.append(self._actions)
+        if self._day_actions is not None:
+            lines += [self._day.stylize_before(muted), self._day_actions]
         return Content("\n").join(lines)
 
 
@@ -103,6 +123,15 @@ class Glance(Widget):
         )
 
 
+class CheckInLine(Widget):
+    """One small line: when the last weekly check-in was (filled after the first frame)."""
+
+    text: reactive[str] = reactive("")
+
+    def render(self) -> Content:
+        return Content(self.text)
+
+
 class TodayScreen(BaseScreen):
     MODE = "today"
     BINDINGS = [
@@ -111,6 +140,8 @@ class TodayScreen(BaseScreen):
         Binding("s", "favourite", "Favourite"),
         Binding("enter", "open", "Open", show=False),
         Binding("o", "open", "Open"),
+        Binding("h", "how_today", "How is today?"),
+        Binding("a", "apart", "Apart mode"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -120,6 +151,7 @@ class TodayScreen(BaseScreen):
             yield card
             yield FromPartnerCard(id="from-partner")
             yield Glance(id="glance")
+            yield CheckInLine(id="last-checkin", classes="muted")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -143,6 +175,10 @@ class TodayScreen(BaseScreen):
         info = self.info
         gesture = info.gesture
         card = self.query_one("#idea", IdeaCard)
+        day = info.day
+        if day is not None:
+            said = [info.mood_label] + (["a day off"] if day.day_off else [])
+            card.show_day(", ".join(said), day.apart)
         if gesture is None:
             card.show_nothing()
             return
@@ -189,6 +225,13 @@ class TodayScreen(BaseScreen):
             counts, "Nothing tried in the last 30 days yet. Today's idea is a fine start."
         )
         self.query_one("#glance", Glance).show(dates, week, spread)
+        from micromance_tui.tui.app import SCREENS
+
+        last = app.journal.last_checkin()
+        self.query_one("#last-checkin", CheckInLine).text = (
+            f"{last_checkin_text(last.date if last else None, today)} "
+            f"(the weekly check-in: {SCREENS['ask'][1]}, then c)"
+        )
 
     def _gesture_id(self) -> str | None:
         return self.info.gesture.id if self.info and self.info.gesture else None
@@ -203,6 +246,12 @@ class TodayScreen(BaseScreen):
     def action_favourite(self) -> None:
         if gid := self._gesture_id():
             self.mm.toggle_favourite(gid)
+
+    def action_how_today(self) -> None:
+        self.mm.ask_how_today()
+
+    def action_apart(self) -> None:
+        self.mm.toggle_apart()
 
     def action_open(self) -> None:
         if gid := self._gesture_id():

@@ -9,7 +9,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
 from micromance_tui.core.journal import REACTIONS, TriedEntry
-from micromance_tui.core.models import EFFORT_HINTS, Gesture, Library
+from micromance_tui.core.models import EFFORT_HINTS, SITUATION_NAMES, Gesture, Library
 
 
 def gesture_markdown(gesture: Gesture, library: Library, history: Sequence[TriedEntry]) -> str:
@@ -44,6 +44,9 @@ def gesture_markdown(gesture: Gesture, library: Library, history: Sequence[Tried
             f"Tried {len(entries)} time{'s' if len(entries) != 1 else ''}; "
             f"last on {last.date:%a %d %b %Y}{landed}.",
         ]
+    if gesture.situations:
+        kinds = ", ".join(SITUATION_NAMES.get(s, s).lower() for s in gesture.situations)
+        lines += ["", f"Written for: {kinds}."]
     if gesture.tags:
         lines += ["", "Tags: " + ", ".join(gesture.tags)]
     lines += ["", f"`micromance tried {gesture.id}`"]
