@@ -625,6 +625,12 @@ def cmd_inbox(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     return run(args, paths, clock)
 
 
+def cmd_question(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.together_cli import cmd_question as run
+
+    return run(args, paths, clock)
+
+
 # --------------------------------------------------------------------------- the app
 
 

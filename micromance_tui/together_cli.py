@@ -65,6 +65,15 @@ def add_parsers(add: Any) -> None:
     p.add_argument("event_id", metavar="ID", help="what they did, as 'inbox' shows it")
     p.add_argument("reaction", metavar="1-5", help="1 fell flat, 3 fine, 5 loved it")
     p = add(
+        "question",
+        "today's question for the two of you, and your answers",
+        "The daily question: both of you get the same one each day. Answer it with "
+        "--answer; your partner's answer shows once you have both answered.",
+    )
+    p.add_argument("--answer", metavar="TEXT", help="your answer to today's question")
+    p.add_argument("--history", action="store_true", help="past questions and answers")
+    p.add_argument("--json", action="store_true", help="print JSON")
+    p = add(
         "inbox",
         "show what came from your partner and is not yet seen",
         "Show what your partner shared since you last looked, then mark it seen.",
@@ -415,4 +424,83 @@ def cmd_inbox(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
             print(f"{e['at'][:10]}  {describe_event(e, session, library)}{hint}")
     _print_problems(status.problems)
     session.mark_seen([e["id"] for e in unseen])
+    return EXIT_OK
+
+
+# --------------------------------------------------------------------------- question
+
+
+def _asked_json(row: Any) -> dict[str, Any]:
+    return {
+        "date": row.day,
+        "question_id": row.prompt_id,
+        "question": row.question,
+        "mine": row.mine,
+        "theirs": row.theirs,
+        "they_answered": row.they_answered,
+    }
+
+
+def cmd_question(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.core.together.events import EventError
+    from micromance_tui.core.together.question import shared_prompts
+    from micromance_tui.core.together.session import TogetherUsageError
+
+    session = _session(paths)
+    status, _journal, library = _exchange(session, paths, clock)
+    prompts = shared_prompts(library.prompts)
+    today = clock().date()
+    prompt = session.question(today, prompts)
+    if prompt is None:
+        raise CliError("there are no conversation prompts to ask from")
+    if args.answer is not None:
+        try:
+            session.answer(today, prompt.id, args.answer)
+        except TogetherUsageError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
+        except EventError as exc:
+            raise CliError(f"answer: {exc}", EXIT_USAGE) from None
+        status, _journal, library = _exchange(session, paths, clock)
+    rows = session.questions(prompts)
+    todays = next((r for r in rows if r.day == today.isoformat()), None)
+    if args.json:
+        payload = {
+            "date": today.isoformat(),
+            "question": {"id": prompt.id, "text": prompt.text, "follow_up": prompt.follow_up},
+            "mine": todays.mine if todays else None,
+            "theirs": todays.theirs if todays else None,
+            "they_answered": bool(todays and todays.they_answered),
+            "history": [_asked_json(r) for r in rows] if args.history else None,
+        }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return EXIT_OK
+    name = session.partner_name
+    if args.history:
+        if not rows:
+            print("No questions answered yet.")
+        for row in rows:
+            print(f"{row.day}  {_line(row.question)}")
+            print(f"    you: {_line(row.mine, 200) if row.mine else '(no answer)'}")
+            theirs = (
+                _line(row.theirs, 200)
+                if row.theirs
+                else "(answered: answer to see it)"
+                if row.they_answered
+                else "(no answer)"
+            )
+            print(f"    {name}: {theirs}")
+        return EXIT_OK
+    print(f"Today's question for you and {name}: {_line(prompt.text, 200)}")
+    if prompt.follow_up:
+        print(f"  then: {_line(prompt.follow_up, 200)}")
+    if todays is None or todays.mine is None:
+        waiting = f" {name} has answered." if todays and todays.they_answered else ""
+        print(f'  answer it: micromance question --answer "..."{waiting}')
+    else:
+        print(f"  you: {_line(todays.mine, 200)}")
+        if todays.theirs is not None:
+            print(f"  {name}: {_line(todays.theirs, 200)}")
+        else:
+            print(f"  {name} has not answered yet; theirs shows once they have.")
+    _print_problems(status.problems)
     return EXIT_OK

@@ -232,3 +232,23 @@ async def test_sync_key_pulls_from_a_git_remote(
         await _settle(app, pilot)
         inbox = app.screen.query_one("#together-inbox", OptionList)
         assert "pushed from Sam's laptop" in str(inbox.get_option_at_index(0).prompt)
+
+
+async def test_answer_the_daily_question_on_the_together_screen(pair: Pair) -> None:
+    pair.cli("sam", "question", "--answer", "Sam's answer")
+    app = pair.app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        question = app.screen.query_one("#question")
+        shown = str(question.render())
+        assert "Sam has answered: answer to see theirs." in shown
+        assert "Sam's answer" not in shown
+        field = app.screen.query_one("#answer", Input)
+        field.focus()
+        field.value = "Alex's answer"
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        shown = str(question.render())
+        assert "You: Alex's answer" in shown and "Sam: Sam's answer" in shown

@@ -589,7 +589,7 @@ def test_a_reaction_to_something_that_is_not_a_tried_idea_is_harmless(paired: Co
 
 class _Prompt:
     def __init__(self, id: str, text: str) -> None:
-        self.id, self.text = id, text
+        self.id, self.text, self.follow_up = id, text, ""
 
 
 PROMPTS = [_Prompt(f"q-{i:02d}", f"Question number {i}?") for i in range(40)]
@@ -654,3 +654,25 @@ def test_a_relative_folder_is_remembered_absolute(
     assert couple.status("alex")["folder"] == str(couple.shared.resolve())
     assert couple.status("alex")["problems"] == []
 
+
+def test_daily_question_through_the_cli(paired: Couple) -> None:
+    alex = paired.json("alex", "question", "--json")
+    sam = paired.json("sam", "question", "--json")
+    assert alex["question"] == sam["question"] and alex["question"]["text"]
+    assert alex["mine"] is None and not alex["they_answered"]
+    code, out, err = paired.run("alex", "question", "--answer", "The walk by the river")
+    assert code == 0, err
+    assert "Sam has not answered yet" in out
+    sam = paired.json("sam", "question", "--json")
+    assert sam["they_answered"] and sam["theirs"] is None  # not before Sam answers
+    _, out, _ = paired.run("sam", "question")
+    assert "Alex has answered." in out and "The walk by the river" not in out
+    paired.run("sam", "question", "--answer", "Your laugh at the bus stop")
+    alex = paired.json("alex", "question", "--json")
+    assert (alex["mine"], alex["theirs"]) == ("The walk by the river", "Your laugh at the bus stop")
+    tomorrow = paired.json("alex", "question", "--json", "--history", now="2026-11-26T08:00")
+    assert tomorrow["mine"] is None
+    [past] = tomorrow["history"]
+    assert past["date"] == "2026-11-25" and past["theirs"] == "Your laugh at the bus stop"
+    _, out, _ = paired.run("alex", "question", "--history")
+    assert "you: The walk by the river" in out and "Sam: Your laugh at the bus stop" in out

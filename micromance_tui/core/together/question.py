@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
 
-__all__ = ["Asked", "PromptLike", "history", "pick"]
+__all__ = ["Asked", "PromptLike", "history", "pick", "shared_prompts"]
 
 
 class PromptLike(Protocol):
@@ -22,6 +22,14 @@ class PromptLike(Protocol):
 
     @property
     def text(self) -> str: ...
+
+    @property
+    def follow_up(self) -> str: ...
+
+
+def shared_prompts(prompts: Iterable[PromptLike]) -> list[PromptLike]:
+    """The prompts both machines have: the shipped ones, never a file of your own."""
+    return [p for p in prompts if not str(getattr(p, "source", "")).startswith("user:")]
 
 
 def pick(couple: str, day: date, prompts: Sequence[PromptLike]) -> PromptLike | None:

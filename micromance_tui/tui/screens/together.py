@@ -69,6 +69,13 @@ class TogetherScreen(BaseScreen):
 
         with VerticalScroll(id="together-body"):
             yield Static(id="together-status")
+            yield Label("Today's question", classes="together-heading")
+            yield Static(id="question")
+            yield Input(
+                placeholder="Your answer (theirs shows once you have both answered)",
+                max_length=2000,
+                id="answer",
+            )
             yield Label("From your partner", id="inbox-heading", classes="together-heading")
             yield OptionList(id="together-inbox")
             yield Label("Send an appreciation", classes="together-heading")
@@ -114,6 +121,7 @@ class TogetherScreen(BaseScreen):
             if box.value != on_:
                 with box.prevent(Checkbox.Changed):
                     box.value = on_
+        self._show_question(session)
         self.query_one("#inbox-heading", Label).update(f"From {session.partner_name}")
         inbox = self.query_one("#together-inbox", OptionList)
         highlighted = inbox.highlighted
@@ -135,6 +143,57 @@ class TogetherScreen(BaseScreen):
             inbox.add_option(Option(Text("Nothing from them yet."), disabled=True))
         if unseen:
             self._mark_seen(list(unseen))
+
+    def _show_question(self, session: Together) -> None:
+        from micromance_tui.core.together.question import shared_prompts
+
+        prompts = shared_prompts(self.mm.library.prompts)
+        today = self.mm.today
+        prompt = session.question(today, prompts)
+        box = self.query_one("#question", Static)
+        if prompt is None:
+            box.update(Text("No conversation prompts are loaded, so there is no question."))
+            self.query_one("#answer", Input).display = False
+            return
+        rows = session.questions(prompts)
+        todays = next((r for r in rows if r.day == today.isoformat()), None)
+        name = session.partner_name
+        text = Text(prompt.text, style="bold")
+        if prompt.follow_up:
+            text.append(f"\nthen: {prompt.follow_up}", style="italic")
+        if todays is not None and todays.mine is not None:
+            text.append(f"\nYou: {todays.mine}")
+        if todays is not None and todays.theirs is not None:
+            text.append(f"\n{name}: {todays.theirs}")
+        elif todays is not None and todays.they_answered:
+            text.append(f"\n{name} has answered: answer to see theirs.", style="italic")
+        elif todays is not None and todays.mine is not None:
+            text.append(f"\n{name} has not answered yet.", style="italic")
+        earlier = [r for r in rows if r.day != today.isoformat() and r.mine and r.theirs]
+        for row in earlier[:3]:
+            text.append(f"\n{row.day}: {row.question}  you: {row.mine}  {name}: {row.theirs}")
+        box.update(text)
+
+    @on(Input.Submitted, "#answer")
+    def _answer(self, event: Input.Submitted) -> None:
+        from micromance_tui.core.together.events import EventError
+        from micromance_tui.core.together.question import shared_prompts
+        from micromance_tui.core.together.session import TogetherError
+
+        session, text = self.session, event.value.strip()
+        if session is None or not text:
+            return
+        prompt = session.question(self.mm.today, shared_prompts(self.mm.library.prompts))
+        if prompt is None:
+            return
+        try:
+            session.answer(self.mm.today, prompt.id, text)
+        except (TogetherError, EventError) as exc:
+            self.notify(f"Not saved: {exc}", title="Together", severity="error")
+            return
+        event.input.value = ""
+        self.show_session()
+        self.mm.refresh_together()
 
     def _mark_seen(self, ids: list[str]) -> None:
         from micromance_tui.core.together.session import TogetherError
