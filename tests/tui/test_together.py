@@ -252,3 +252,61 @@ async def test_answer_the_daily_question_on_the_together_screen(pair: Pair) -> N
         await _settle(app, pilot)
         shown = str(question.render())
         assert "You: Alex's answer" in shown and "Sam: Sam's answer" in shown
+
+
+STARTUP = """
+import asyncio, sys
+from pathlib import Path
+from micromance_tui.core import paths as paths_mod
+from micromance_tui.core.clock import fixed_clock
+from micromance_tui.core.content import load_library
+from micromance_tui.core.journal import Journal
+from micromance_tui.tui.app import MicromanceApp
+from datetime import datetime
+
+seen = []
+original = MicromanceApp.refresh_together.__wrapped__  # the function under @work
+
+def recording(self, pull=False):
+    seen.append(any(m.startswith("cryptography") for m in sys.modules))
+    return original(self, pull)
+
+MicromanceApp.refresh_together = lambda self, pull=False: self.run_worker(
+    lambda: recording(self, pull), thread=True, group="together"
+)
+
+async def main():
+    paths = paths_mod.resolve(data_dir=Path(sys.argv[1]))
+    clock = fixed_clock(datetime(2026, 11, 25, 9, 30))
+    app = MicromanceApp(load_library(paths).library, Journal.open(paths.journal_file, clock=clock),
+                        clock=clock, paths=paths, cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(50):
+            await pilot.pause()
+            await app.workers.wait_for_complete()
+            if app.together is not None:
+                break
+    after = any(m.startswith("cryptography") for m in sys.modules)
+    print("AT-FIRST-READ:", seen[0], "AFTER:", after)
+
+asyncio.run(main())
+"""
+
+
+def test_the_crypto_library_is_imported_only_after_the_first_frame(pair: Pair) -> None:
+    import os
+    import subprocess
+    import sys
+
+    pair.cli("sam", "appreciate", "new since Alex last looked")
+    repo = Path(__file__).resolve().parents[2]
+    proc = subprocess.run(
+        [sys.executable, "-c", STARTUP, str(pair.root / "alex")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(repo)},
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().splitlines()[-1] == "AT-FIRST-READ: False AFTER: True"
