@@ -251,7 +251,9 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     opened = open_journal(paths, clock)
     now = clock()
     _say_today(args, opened.journal, now.date())
-    info = todays_idea(library, opened.journal, now)
+    from micromance_tui.together_cli import partner_quiz
+
+    info = todays_idea(library, opened.journal, now, theirs=partner_quiz(paths))
     day = info.day
     if args.json:
         payload: dict[str, Any] = {"date": now.date().isoformat(), "idea": None, "upcoming": []}

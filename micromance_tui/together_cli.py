@@ -164,6 +164,22 @@ def from_partner(paths: Paths, journal: Journal, library: Library, now: datetime
     ]
 
 
+def partner_quiz(paths: Paths) -> Any:
+    """For ``today``: the partner's own quiz result (Together), or None. Reads only the small
+    state file: no crypto."""
+    from micromance_tui.core.together import is_paired
+
+    if not is_paired(paths.together_file):
+        return None
+    from micromance_tui.core.together.session import Together, TogetherError
+
+    try:
+        session = Together.load(paths.together_file, paths.together_git_dir)
+    except TogetherError:
+        return None
+    return None if session is None else session.partner_quiz()
+
+
 def partner_reactions(paths: Paths) -> tuple[str, dict[str, int]]:
     """For ``log``: the partner's name and their reactions by journal entry id ({} when not
     paired). Reads only the small state file: no crypto."""

@@ -27,20 +27,8 @@ def partner_name(app: Any) -> str:
 
 def partner_quiz(app: Any) -> QuizResult | None:
     """The partner's own latest quiz result, taken on their machine; None if none came."""
-    results = _events(app, "quiz")
-    if not results:
-        return None
-    e = max(results, key=lambda r: r["taken"])
-    return QuizResult(
-        id=e["id"],
-        who="partner",
-        mode=e["mode"],
-        scores=dict(e["scores"]),
-        receive=dict(e["receive"]),
-        give=dict(e["give"]),
-        answers={},
-        taken=e["taken"],
-    )
+    session = getattr(app, "together", None)
+    return None if session is None else session.partner_quiz()
 
 
 def theirs_things(app: Any) -> list[Option]:

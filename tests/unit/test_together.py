@@ -676,3 +676,22 @@ def test_daily_question_through_the_cli(paired: Couple) -> None:
     assert past["date"] == "2026-11-25" and past["theirs"] == "Your laugh at the bus stop"
     _, out, _ = paired.run("alex", "question", "--history")
     assert "you: The walk by the river" in out and "Sam: Your laugh at the bus stop" in out
+
+
+def test_today_weighs_by_the_partners_own_quiz(paired: Couple) -> None:
+    from micromance_tui.core.journal import Journal, QuizResult
+
+    for n, gesture in enumerate(["bring-them-coffee", GESTURE, "good-morning-text"]):
+        paired.run("alex", "tried", gesture, "--date", f"2026-11-1{n}")  # past a first idea
+    before = paired.json("alex", "today", "--json")["idea"]
+    weighed = ("ranks high in", "top one")  # the two reasons a profile gives
+    assert not any(w in before["reason"] for w in weighed)
+    journal = Journal.open(paired.data("sam") / "journal.json")
+    journal.add_quiz_result(
+        QuizResult("q1", "me", "classic", {"time": 12, "words": 0}, {}, {}, {}, "2026-11-20T10:00")
+    )
+    journal.close()
+    paired.run("sam", "together", "sync")
+    paired.run("alex", "together", "sync")
+    after = paired.json("alex", "today", "--json")["idea"]
+    assert any(w in after["reason"] for w in weighed), after  # Sam's own profile weighs it

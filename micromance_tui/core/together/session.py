@@ -37,7 +37,7 @@ from micromance_tui.core.textcheck import bad_characters, printable
 from micromance_tui.core.together.events import EventError, check_event, live_events, new_event_id
 
 if TYPE_CHECKING:
-    from micromance_tui.core.journal import Journal
+    from micromance_tui.core.journal import Journal, QuizResult
     from micromance_tui.core.models import Library
     from micromance_tui.core.together.question import Asked, PromptLike
 
@@ -901,6 +901,8 @@ class Together:
         since = (now.date() - timedelta(days=30)).isoformat()
         self.state["partner"]["events"] = len(events)
         self.state["landed"] = self._reactions_to_me()
+        quizzes = [e for e in events if e["kind"] == "quiz"]
+        self.state["partner_quiz"] = max(quizzes, key=lambda e: e["taken"]) if quizzes else None
         self.state["recent"] = [
             e
             for e in events
@@ -1068,6 +1070,25 @@ class Together:
     def my_reactions(self) -> dict[str, int]:
         """Partner event id -> this member's reaction to it."""
         return {e["to"]: e["reaction"] for e in self.own_events() if e["kind"] == "react"}
+
+    def partner_quiz(self) -> QuizResult | None:
+        """The partner's own latest quiz result, taken on their machine (as of the last read
+        of their file; kept in the small state file)."""
+        from micromance_tui.core.journal import QuizResult
+
+        e = self.state.get("partner_quiz")
+        if not isinstance(e, dict):
+            return None
+        return QuizResult(
+            id=e["id"],
+            who="partner",
+            mode=e["mode"],
+            scores=dict(e["scores"]),
+            receive=dict(e["receive"]),
+            give=dict(e["give"]),
+            answers={},
+            taken=e["taken"],
+        )
 
     def reactions_to_me(self) -> dict[str, int]:
         """Journal entry id -> the partner's reaction to it (the real answer to "did it land?"),

@@ -17,6 +17,7 @@ from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.screens.base import BaseScreen
+from micromance_tui.tui.together_view import partner_quiz
 from micromance_tui.tui.widgets.from_partner import FromPartnerCard
 from micromance_tui.tui.widgets.rhythm import language_counts, spread_or_note, week_text
 
@@ -168,7 +169,9 @@ class TodayScreen(BaseScreen):
         app = self.mm
         now = app.now
         try:
-            self.info = todays_idea(app.library, app.journal, now, another=another)
+            self.info = todays_idea(
+                app.library, app.journal, now, another=another, theirs=partner_quiz(app)
+            )
         except JournalError as exc:
             self.notify(str(exc), severity="error")
             return
