@@ -32,6 +32,8 @@ if TYPE_CHECKING:
 DEFAULT_THEME = "textual-dark"
 #: seconds between two reads of the partner's file while the app is open
 TOGETHER_EVERY = 60.0
+#: seconds after the first frame before the first read of the partner's file
+FIRST_READ_AFTER = 0.3
 _TOO_SMALL_MODULE = "micromance_tui.tui.dialogs.too_small"
 
 
@@ -121,7 +123,9 @@ class MicromanceApp(App[int]):
         if self.paths is not None:
             # The partner's file is read after the first frame, then every minute, when the
             # terminal regains focus, and after each change (which also writes ours).
-            self.call_after_refresh(self.refresh_together)
+            # A moment after the first frame, so the read's CPU (decrypting, checking every
+            # event) never competes with drawing it.
+            self.call_after_refresh(self.set_timer, FIRST_READ_AFTER, self.refresh_together)
             self.set_interval(TOGETHER_EVERY, self.refresh_together)
             self.journal_changed.subscribe(self, lambda _what: self.refresh_together())
 

@@ -63,8 +63,8 @@ def pair(
 
 async def _settle(app: MicromanceApp, pilot: Pilot[int]) -> None:
     """Let the first read (scheduled after the first frame) and any later one finish."""
-    for _ in range(50):
-        await pilot.pause()
+    for _ in range(100):  # up to 5 s: the first read waits FIRST_READ_AFTER past the frame
+        await pilot.pause(0.05)
         await app.workers.wait_for_complete()
         if app.together is not None or app.paths is None or not app.paths.together_file.exists():
             break
@@ -281,8 +281,8 @@ async def main():
     app = MicromanceApp(load_library(paths).library, Journal.open(paths.journal_file, clock=clock),
                         clock=clock, paths=paths, cursor_blink=False)
     async with app.run_test(size=(80, 24)) as pilot:
-        for _ in range(50):
-            await pilot.pause()
+        for _ in range(100):
+            await pilot.pause(0.05)
             await app.workers.wait_for_complete()
             if app.together is not None:
                 break
