@@ -19,7 +19,8 @@ MAX_GESTURE_HITS = 40
 class MicromanceCommands(Provider):
     """Screens, ideas, FAQ questions and guides."""
 
-    def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def _actions(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """Every screen, then what can be done from anywhere: shown before anything is typed."""
         from micromance_tui.tui.app import SCREENS
 
         app = cast("MicromanceApp", self.app)
@@ -51,6 +52,11 @@ class MicromanceCommands(Provider):
                 app.open_checkin,
             )
         )
+        return entries
+
+    def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = cast("MicromanceApp", self.app)
+        entries = self._actions()
         entries.append(
             (
                 "Together",
@@ -69,15 +75,14 @@ class MicromanceCommands(Provider):
         return entries
 
     @staticmethod
-    def _how_today(app: MicromanceApp) -> None:
-        app.action_show("today")
+    async def _how_today(app: MicromanceApp) -> None:
+        await app.action_show("today")
         app.ask_how_today()
 
     async def discover(self) -> Hits:
-        """Shown before anything is typed: every screen and the weekly check-in."""
-        from micromance_tui.tui.app import SCREENS
-
-        for title, help_text, callback in self._entries()[: len(SCREENS) + 1]:
+        """Shown before anything is typed: every screen, apart mode, how today is and the
+        weekly check-in."""
+        for title, help_text, callback in self._actions():
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:

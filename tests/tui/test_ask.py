@@ -340,7 +340,7 @@ async def test_markup_in_questions_and_notes_is_shown_as_text(
         assert "Jo [/]: one thing they would like" in labels
 
 
-async def test_the_empty_palette_lists_every_screen_and_the_checkin(make_app: AppFactory) -> None:
+async def test_the_empty_palette_lists_every_screen_and_every_action(make_app: AppFactory) -> None:
     from micromance_tui.tui.app import SCREENS
     from micromance_tui.tui.commands import MicromanceCommands
 
@@ -349,7 +349,11 @@ async def test_the_empty_palette_lists_every_screen_and_the_checkin(make_app: Ap
         await pilot.pause()
         provider = MicromanceCommands(app.screen)
         found = [str(hit.display) async for hit in provider.discover()]
-        assert found == [title for title, _, _, _ in SCREENS.values()] + ["Weekly check-in"]
+        assert found == [title for title, _, _, _ in SCREENS.values()] + [
+            "Apart mode: turn on",
+            "How is today?",
+            "Weekly check-in",
+        ]
 
 
 async def test_the_checkin_links_to_its_guide_and_keeps_the_notes(
