@@ -12,9 +12,11 @@ user's `<config dir>/prompts/*.yaml`); any other file is gestures.
 from __future__ import annotations
 
 import difflib
+import errno
 import json
 import os
 import re
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -44,6 +46,7 @@ from micromance_tui.core.models import (
     RatingItem,
 )
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.plural import noun, plural
 from micromance_tui.core.textcheck import bad_characters
 from micromance_tui.core.yamlnodes import ContentError, ContentErrors, Node, YamlProblem, parse_file
 
@@ -232,7 +235,7 @@ class _Checker:
                 if max_items is not None and max_items != min_items
                 else f"at least {min_items}"
             )
-            self.error(node, f"{what} has {len(items)} item(s); expected {span}")
+            self.error(node, f"{what} has {plural(len(items), 'item')}; expected {span}")
             return None
         out: list[str] = []
         ok = True
@@ -284,7 +287,9 @@ def _read_languages(checker: _Checker, root: Node | None) -> list[_ParsedItem]:
         missing = [lid for lid in LANGUAGE_IDS if lid not in found]
         if missing and not checker.errors:
             checker.error(
-                root, f"missing love language(s): {', '.join(missing)}; all five are needed"
+                root,
+                f"missing love {noun(len(missing), 'language')}: "
+                f"{', '.join(missing)}; all five are needed",
             )
     return out
 
@@ -462,7 +467,7 @@ def _read_quiz(checker: _Checker, root: Node | None) -> tuple[Quiz | None, list[
                 if n != PAIRING_REPEATS:
                     checker.error(
                         classic_node,
-                        f"'classic' pairs {x} with {y} {n} time(s); each pairing of two "
+                        f"'classic' pairs {x} with {y} {plural(n, 'time')}; each pairing of two "
                         f"languages must appear exactly {PAIRING_REPEATS} times",
                     )
     rating_node = top.get("rating")
@@ -600,14 +605,16 @@ def _shipped_files(content_dir: Path) -> list[tuple[Path, str]]:
 
 
 def _user_files(paths: Paths) -> list[tuple[Path, str]]:
-    """The user's own files: gestures, then prompts, each folder in name order."""
+    """The user's own files, gestures then prompts, each folder in name order: every
+    ``*.yaml`` entry but sub-folders, so a pipe, a device or a link that loops is reported
+    by :func:`_not_a_file`, never skipped silently."""
     found: list[tuple[Path, str]] = []
     for folder, kind in (
         (paths.user_gestures_dir, "gestures"),
         (paths.user_prompts_dir, "prompts"),
     ):
         try:
-            found += [(p, kind) for p in sorted(folder.glob("*.yaml")) if p.is_file()]
+            found += [(p, kind) for p in sorted(folder.glob("*.yaml")) if not p.is_dir()]
         except OSError:
             continue
     return found
@@ -626,6 +633,22 @@ def _unnamed_deck_errors(path: Path, shown: str) -> list[ContentError]:
             f"{', '.join(d + '.yaml' for d in PROMPT_DECKS)}",
         )
     ]
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a content file (without opening it: a named pipe
+    would wait for a writer), or None when it is a regular file."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops; nothing was read"
+        if exc.errno == errno.ENOENT:
+            return "no such file" if not os.path.islink(path) else "a link to a missing file"
+        return f"cannot read it: {os.strerror(exc.errno or 0).lower()}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a pipe, a device or a socket); nothing was read"
+    return None
 
 
 def _build(results: list[tuple[str, _FileResult]]) -> Library:
@@ -669,6 +692,10 @@ def _add_user_files(results: list[tuple[str, _FileResult]], paths: Paths) -> lis
     reported: list[ContentError] = []
     for path, kind in _user_files(paths):
         shown = str(path)
+        problem = _not_a_file(path)
+        if problem is not None:
+            reported.append(ContentError(shown, 1, 1, problem))
+            continue
         result = _read_file(path, kind, shown, f"user:{path.name}")
         errs = list(result.errors)
         if not errs:
@@ -793,8 +820,9 @@ def check_files(files: list[Path], paths: Paths) -> tuple[Library | None, list[C
     errors: list[ContentError] = []
     for path in files:
         shown = str(path)
-        if not path.is_file():
-            errors.append(ContentError(shown, 1, 1, "no such file"))
+        problem = "a folder, not a file" if path.is_dir() else _not_a_file(path)
+        if problem is not None:
+            errors.append(ContentError(shown, 1, 1, problem))
             continue
         kind = kind_of(path)
         result = _read_file(path, kind, shown, f"file:{path.name}")
@@ -824,6 +852,10 @@ def check_all(paths: Paths) -> tuple[Library | None, list[ContentError], list[Co
     _check_related(results, known, errors)
     user_errors: list[ContentError] = []
     for path, kind in _user_files(paths):
+        problem = _not_a_file(path)
+        if problem is not None:
+            user_errors.append(ContentError(str(path), 1, 1, problem))
+            continue
         result = _read_file(path, kind, str(path), f"user:{path.name}")
         errs = list(result.errors)
         if not errs:

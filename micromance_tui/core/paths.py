@@ -58,7 +58,8 @@ class Paths:
 
     @property
     def log_file(self) -> Path:
-        return self.cache_dir / "micromance.log"
+        """The crash log, in a folder of its own that is kept 0700 (core/crashlog.py)."""
+        return self.cache_dir / "logs" / "micromance.log"
 
 
 def shipped_content_dir() -> Path:
@@ -69,9 +70,20 @@ def shipped_content_dir() -> Path:
     return _PACKAGE_DIR.parent / "content"
 
 
+def _expand(value: str | Path, where: str) -> Path:
+    """``~`` and ``~user`` expanded; ValueError (one line) when that user does not exist."""
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:
+        raise ValueError(
+            f"{where} is {str(value)!r}, but the home folder in it cannot be found "
+            "(no such user?): give the folder's full path"
+        ) from None
+
+
 def _from_env(name: str) -> Path | None:
     value = os.environ.get(name, "").strip()
-    return Path(value).expanduser() if value else None
+    return _expand(value, f"${name}") if value else None
 
 
 def resolve(
@@ -80,10 +92,12 @@ def resolve(
     cache_dir: str | Path | None = None,
     content_dir: str | Path | None = None,
 ) -> Paths:
-    """Work out the paths for this run; explicit arguments win over the environment."""
-    data = Path(data_dir).expanduser() if data_dir else _from_env(DATA_ENV)
-    config = Path(config_dir).expanduser() if config_dir else _from_env(CONFIG_ENV)
-    cache = Path(cache_dir).expanduser() if cache_dir else _from_env(CACHE_ENV)
+    """Work out the paths for this run; explicit arguments win over the environment.
+
+    ValueError (one line) when a folder names the home of a user that does not exist."""
+    data = _expand(data_dir, "--data-dir") if data_dir else _from_env(DATA_ENV)
+    config = _expand(config_dir, "--config-dir") if config_dir else _from_env(CONFIG_ENV)
+    cache = _expand(cache_dir, "the cache folder") if cache_dir else _from_env(CACHE_ENV)
     return Paths(
         data_dir=data or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config_dir=config or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

@@ -75,8 +75,8 @@ class MicromanceCommands(Provider):
         return entries
 
     @staticmethod
-    def _how_today(app: MicromanceApp) -> None:
-        app.action_show("today")
+    async def _how_today(app: MicromanceApp) -> None:
+        await app.action_show("today")
         app.ask_how_today()
 
     async def discover(self) -> Hits:

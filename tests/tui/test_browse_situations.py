@@ -13,9 +13,13 @@ from tests.tui.test_browse import open_browse, settle, shown
 
 
 def library_with_situations() -> Library:
-    """The shipped ideas, three of them given situations and two tagged as date ideas."""
+    """The shipped ideas with their own situations and date tags taken off, then three of
+    them given situations and two tagged as date ideas."""
     shipped = shipped_library()
-    gestures = list(shipped.gestures)
+    gestures = [
+        replace(g, situations=(), tags=tuple(t for t in g.tags if t != "date-idea"))
+        for g in shipped.gestures
+    ]
     gestures[0] = replace(gestures[0], situations=("grief",))
     gestures[1] = replace(gestures[1], situations=("grief", "new-parents"))
     gestures[2] = replace(gestures[2], situations=("shift-work",), tags=("date-idea",))

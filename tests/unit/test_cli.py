@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -69,7 +70,7 @@ def test_check_reports_each_error_with_location(
     lines = out.strip().splitlines()
     assert any(line.startswith(f"{bad}:1:7: id 'Bad_Id' is not kebab-case") for line in lines)
     assert any("missing the required key 'summary'" in line for line in lines)
-    assert "error(s) found" in err
+    assert "errors found" in err and "(s)" not in err
 
 
 def test_check_counts_the_users_own_files(
@@ -154,6 +155,29 @@ def test_tried_then_log(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(lines) == 2
     assert lines[0].startswith("2026-11-25") and "they laughed" in lines[0]
     assert lines[1].startswith("2026-11-20")
+
+
+def test_tried_twice_on_one_day_needs_again(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "tried", "hug-after-long-day")[0] == 0
+    code, out, err = run(capsys, "tried", "hug-after-long-day", "--note", "once more")
+    assert code == 2 and out == ""
+    assert err.strip().splitlines() == [
+        "micromance: 'hug-after-long-day' is already logged today; "
+        "add --again to log it a second time"
+    ]
+    # another day is not a repeat, and --again logs the second one on purpose
+    assert run(capsys, "tried", "hug-after-long-day", "--date", "2026-11-24")[0] == 0
+    code, _, err = run(capsys, "tried", "hug-after-long-day", "--date", "2026-11-24")
+    assert code == 2 and "already logged for 2026-11-24" in err
+    assert run(capsys, "tried", "hug-after-long-day", "--again")[0] == 0
+    _, out, _ = run(capsys, "log")
+    assert len(out.strip().splitlines()) == 3
+
+
+def test_tried_help_names_again(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["tried", "--help"])
+    assert "--again" in capsys.readouterr().out
 
 
 def test_tried_unknown_id_suggests(capsys: pytest.CaptureFixture[str]) -> None:
@@ -275,15 +299,20 @@ def test_unexpected_error_is_one_line_and_logged(
     from micromance_tui import commands
 
     def boom(*_: object) -> int:
-        raise RuntimeError("something odd\nsecond line")
+        note = "secret note about Sam"
+        raise RuntimeError(f"{note}\nsecond line")
 
     monkeypatch.setattr(commands, "cmd_log", boom)
     code, _, err = run(capsys, "log")
     assert code == 1
     assert err.count("\n") == 1
-    assert "unexpected error (RuntimeError: something odd)" in err
+    assert "unexpected error (RuntimeError)" in err
     log_path = Path(err.rsplit("details in ", 1)[1].strip())
-    assert "Traceback" in log_path.read_text()
+    log = log_path.read_text()
+    assert "Traceback" in log and "in boom" in log and "RuntimeError" in log
+    assert "secret" not in err and "secret note about Sam" not in log  # no message, no locals
+    assert stat.S_IMODE(log_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log_path.parent.stat().st_mode) == 0o700
 
 
 HYGIENE = """

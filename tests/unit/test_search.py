@@ -182,6 +182,7 @@ def test_the_whole_phrase_in_a_title_comes_first() -> None:
     [
         (Filters(language="touch"), {"hug", "walk", "backrub"}),
         (Filters(language="words"), {"mirror", "letter"}),  # any of an idea's languages
+        (Filters(language="words,touch"), {"hug", "walk", "backrub", "mirror", "letter"}),
         (Filters(effort="small"), {"hug", "backrub"}),
         (Filters(cost="low"), {"walk", "letter"}),
         (Filters(moment="evening"), {"hug"}),

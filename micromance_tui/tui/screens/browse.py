@@ -66,6 +66,16 @@ class _Request:
     keep: str | None
 
 
+def language_options(several: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """The language filter's choices; ``several`` adds one for ideas in any of them."""
+    options = [("Any language", "")]
+    if several:
+        options.append(
+            (" or ".join(SHORT_LANGUAGE.get(lid, lid) for lid in several), ",".join(several))
+        )
+    return options + [(SHORT_LANGUAGE.get(lid, lid), lid) for lid in LANGUAGE_IDS]
+
+
 class BrowseScreen(BaseScreen):
     MODE = "browse"
     CSS_PATH = Path(__file__).parent.parent / "styles" / "browse.tcss"
@@ -82,8 +92,9 @@ class BrowseScreen(BaseScreen):
         Binding("slash", "focus_search", "Search"),
         Binding("d", "tried", "Done it"),
         Binding("s", "favourite", "Favourite"),
-        Binding("enter", "open", "Open"),
-        Binding("o", "order", "Order"),
+        Binding("o", "open", "Open"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("v", "order", "Order"),
         Binding("escape", "back", "Clear/back"),
     ]
 
@@ -127,8 +138,7 @@ class BrowseScreen(BaseScreen):
                 yield Static("", id="count")
             with Horizontal(id="filter-row"):
                 yield Select(
-                    [("Any language", "")]
-                    + [(SHORT_LANGUAGE.get(lid, lid), lid) for lid in LANGUAGE_IDS],
+                    language_options(),
                     value="",
                     allow_blank=False,
                     compact=True,
@@ -172,7 +182,7 @@ class BrowseScreen(BaseScreen):
                 yield Checkbox("Not tried yet", id="f-not-tried", compact=True)
                 yield Checkbox("Favourites only", id="f-favourites", compact=True)
                 yield Checkbox("Date ideas", id="f-date-ideas", compact=True)
-                yield Button("Order: A-Z", id="order", compact=True, tooltip="Change order (o)")
+                yield Button("Order: A-Z", id="order", compact=True, tooltip="Change order (v)")
                 yield Static("", id="order-note")
         with Horizontal(id="browse-main"):
             yield GestureList(
@@ -510,10 +520,15 @@ class BrowseScreen(BaseScreen):
         """`language:<id>` filters by that love language; a gesture id selects that idea
         (clearing the search and filters if they hide it)."""
         if item.startswith("language:"):
-            lid = item.split(":", 1)[1]
-            if lid in LANGUAGE_IDS or lid == "":
-                self.query_one("#f-language", Select).value = lid
-                self._set_filters(self.filters.with_(language=lid))
+            wanted = item.split(":", 1)[1].split(",")
+            lids = [lid for lid in LANGUAGE_IDS if lid in wanted]
+            if lids or wanted == [""]:
+                value = ",".join(lids)
+                select = self.query_one("#f-language", Select)
+                if len(lids) > 1:  # several at once: offer that choice in the list too
+                    select.set_options(language_options(lids))
+                select.value = value
+                self._set_filters(self.filters.with_(language=value))
             self.results_list.focus()
             return
         if item not in self.mm.library.gesture_by_id:

@@ -208,6 +208,10 @@ class CheckInScreen(Screen[None]):
     def action_guide(self) -> None:
         self.mm.open_guide(GUIDE_ID)
 
+    def has_unsaved_work(self) -> bool:
+        """Notes typed and not kept yet: a screen key does not close the check-in then."""
+        return bool(self.notes())
+
     def action_leave(self) -> None:
         if not self.notes():
             self.dismiss()

@@ -366,6 +366,4 @@ class PartnerScreen(BaseScreen):
             self.mm.journal_changed.publish("partner")
 
         question = "Remove this date?" if panel == DATES else "Remove this little thing?"
-        self.app.push_screen(
-            ConfirmDialog(question, escape(what), yes="Remove", no="Keep"), answered
-        )
+        self.app.push_screen(ConfirmDialog(question, what, yes="Remove", no="Keep"), answered)

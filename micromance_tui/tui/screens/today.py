@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -24,16 +26,19 @@ from micromance_tui.tui.widgets.rhythm import language_counts, spread_or_note, w
 UPCOMING_DAYS = 14
 
 # Clickable labels rather than Buttons: the same for the mouse, and cheaper to build on
-# the screen every start shows first.
-ACTIONS_MARKUP = (
-    "[@click=screen.tried][b $background on $primary] Done it (d) [/][/]  "
-    "[@click=screen.another][$text on $panel] Another (n) [/][/]  "
-    "[@click=screen.favourite][$text on $panel] Favourite (s) [/][/]  "
-    "[@click=screen.open][$text on $panel] Open (o) [/][/]"
+# the screen every start shows first. (label, the screen's action, the component class
+# that colours it). The click is read from the label's meta, not Textual's `@click`,
+# which would repaint each label in the theme's link colour, unreadable on some themes.
+ACTIONS = (
+    (" Done it (d) ", "tried", "idea-card--action"),
+    (" Another (n) ", "another", "idea-card--button"),
+    (" Favourite (s) ", "favourite", "idea-card--button"),
+    (" Open (o) ", "open", "idea-card--button"),
 )
-DAY_ACTIONS_MARKUP = (
-    "[@click=screen.how_today][$text on $panel] How is today? (h) [/][/]  "
-    "[@click=screen.apart][$text on $panel] Turn apart mode {state} (a) [/][/]"
+#: the day's own actions, drawn like the idea's; {state} is "on" or "off"
+DAY_ACTIONS = (
+    (" How is today? (h) ", "how_today", "idea-card--button"),
+    (" Turn apart mode {state} (a) ", "apart", "idea-card--button"),
 )
 
 
@@ -42,15 +47,14 @@ class IdeaCard(Widget):
     why it was picked, and the actions. Drawn from what `show` was given each time it
     renders, so a change of theme recolours it."""
 
-    COMPONENT_CLASSES = {"idea-card--muted"}
+    COMPONENT_CLASSES = {"idea-card--muted", "idea-card--action", "idea-card--button"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._lines: tuple[Content, Content, str, str] | None = None
         self._nothing = False
-        self._actions: Content | None = None
-        self._day: Content = Content("")
-        self._day_actions: Content | None = None
+        self._day: Content | None = None
+        self._apart = False
 
     def show(self, title: Content, summary: Content, meta: str, reason: str) -> None:
         """Show an idea; the user's own text is never read as markup."""
@@ -63,9 +67,7 @@ class IdeaCard(Widget):
         parts = [Content.styled("Apart mode is on", "bold")] if apart else []
         parts.append(Content(said))
         self._day = Content.assemble("Today: ", Content(" · ").join(parts))
-        self._day_actions = Content.from_markup(
-            DAY_ACTIONS_MARKUP.format(state="off" if apart else "on")
-        )
+        self._apart = apart
         self.refresh(layout=True)
 
     def show_nothing(self) -> None:
@@ -77,16 +79,32 @@ class IdeaCard(Widget):
         if self._lines is None:
             return Content("No ideas to choose from." if self._nothing else "")
         title, summary, meta, reason = self._lines
+        # Styles are read from the live stylesheet on every render, never kept: a style
+        # read before the theme is applied would draw text in the background's colour.
         muted = Style.from_rich_style(self.get_component_rich_style("idea-card--muted"))
-        if self._actions is None:
-            self._actions = Content.from_markup(ACTIONS_MARKUP)
         lines = [title, summary, Content.styled(meta, muted)]
         if reason:
             lines.append(Content.styled(reason, muted))
-        lines.append(self._actions)
-        if self._day_actions is not None:
-            lines += [self._day.stylize_before(muted), self._day_actions]
+        lines.append(self._action_row(ACTIONS))
+        if self._day is not None:
+            state = "off" if self._apart else "on"
+            day_actions = [(label.format(state=state), a, c) for label, a, c in DAY_ACTIONS]
+            lines += [self._day.stylize_before(muted), self._action_row(day_actions)]
         return Content("\n").join(lines)
+
+    def _action_row(self, actions: Iterable[tuple[str, str, str]]) -> Content:
+        """Clickable labels in their component's colours; the click is read from the meta."""
+        return Content("  ").join(
+            Content.styled(
+                label, Style.from_rich_style(self.get_component_rich_style(component))
+            ).stylize(Style.from_meta({"idea-action": action}))
+            for label, action, component in actions
+        )
+
+    async def on_click(self, event: events.Click) -> None:
+        action = event.style.meta.get("idea-action")
+        if action:
+            await self.screen.run_action(action)
 
 
 SPREAD_TITLE = "The last 30 days across the five languages"
