@@ -202,7 +202,8 @@ async def test_partner_and_compare_use_what_the_partner_shared_marked_as_theirs(
         await pilot.pause()
         bars = str(app.screen.query_one("#c-bars").render())
         assert "(their" in bars  # the head says whose result it is (cut to the column)
-        assert "12/12" in bars  # Sam's own result, taken on Sam's machine
+        # Sam's own result, taken on Sam's machine: 12 of 12 picks for quality time
+        assert "Quality time          —                   ████████████ 100%" in bars
 
 
 async def test_sync_key_pulls_from_a_git_remote(
