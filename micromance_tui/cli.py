@@ -190,6 +190,10 @@ def build_parser() -> argparse.ArgumentParser:
         "file twice adds nothing. A bad file changes nothing.",
     )
     p.add_argument("file", metavar="FILE", type=Path, help="an export made by 'micromance export'")
+
+    from micromance_tui.together_cli import add_parsers
+
+    add_parsers(add)
     return parser
 
 

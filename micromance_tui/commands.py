@@ -285,7 +285,9 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     opened = open_journal(paths, clock)
     now = clock()
     _say_today(args, opened.journal, now.date())
-    info = todays_idea(library, opened.journal, now)
+    from micromance_tui.together_cli import partner_quiz
+
+    info = todays_idea(library, opened.journal, now, theirs=partner_quiz(paths))
     day = info.day
     if args.json:
         payload: dict[str, Any] = {"date": now.date().isoformat(), "idea": None, "upcoming": []}
@@ -324,6 +326,9 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
             }
             for d, days in info.upcoming
         ]
+        from micromance_tui.together_cli import from_partner
+
+        payload["from_partner"] = from_partner(paths, opened.journal, library, now)
         print(json.dumps(payload, ensure_ascii=json_ascii(), indent=2))
         return opened.finish(EXIT_OK)
     if info.gesture is None:
@@ -350,6 +355,10 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     for item, days in info.upcoming:
         label = date_label(item, days, now.date())
         print(f"  ♥ {describe_date(item, days, info.partner_name)} ({label})")
+    from micromance_tui.together_cli import from_partner
+
+    for item in from_partner(paths, opened.journal, library, now)[:3]:
+        print(f"  ♡ {item['from']}: {_one_line(item['text'], 60)} ({item['day']})")
     return opened.finish(EXIT_OK)
 
 
@@ -468,6 +477,9 @@ def cmd_tried(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         raise CliError(str(exc), EXIT_ERROR) from None
     landed = f", {REACTIONS[entry.reaction]}" if entry.reaction else ""
     print(f"Logged: {gesture.title} on {entry.date.isoformat()}{landed}.")
+    from micromance_tui.together_cli import exchange_if_paired
+
+    exchange_if_paired(paths, opened.journal, library, clock())
     return opened.finish(EXIT_OK)
 
 
@@ -531,6 +543,12 @@ def cmd_log(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     library = load_content(paths).library
     opened = open_journal(paths, clock)
     rows = [entry_row(e, library) for e in opened.journal.tried(since=since)]
+    from micromance_tui.together_cli import partner_reactions
+
+    partner, theirs = partner_reactions(paths)  # Together: how it really landed
+    for row in rows:
+        if row["id"] in theirs:
+            row["partner_reaction"] = theirs[row["id"]]
     if args.json:
         print(json.dumps(rows, ensure_ascii=json_ascii(), indent=2))
     elif args.csv:
@@ -540,6 +558,8 @@ def cmd_log(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     else:
         for row in rows:
             landed = f"  [{row['reaction_label']}]" if row["reaction_label"] else ""
+            if "partner_reaction" in row:
+                landed += f"  [{partner}: {REACTIONS[row['partner_reaction']]}]"
             note = f"  {_one_line(row['note'])}" if row["note"] else ""
             when = f"{row['date']} {row['time'] or '     '}"
             print(f"{when}  {row['title']}{landed}{note}")
@@ -675,6 +695,39 @@ def cmd_import(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         raise CliError(str(exc)) from None
     print(f"Imported from {args.file}: {report}")
     return opened.finish(EXIT_OK)
+
+
+# --------------------------------------------------------------------------- together
+
+
+def cmd_together(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.together_cli import cmd_together as run
+
+    return run(args, paths, clock)
+
+
+def cmd_appreciate(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.together_cli import cmd_appreciate as run
+
+    return run(args, paths, clock)
+
+
+def cmd_react(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.together_cli import cmd_react as run
+
+    return run(args, paths, clock)
+
+
+def cmd_inbox(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.together_cli import cmd_inbox as run
+
+    return run(args, paths, clock)
+
+
+def cmd_question(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.together_cli import cmd_question as run
+
+    return run(args, paths, clock)
 
 
 # --------------------------------------------------------------------------- the app

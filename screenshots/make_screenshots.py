@@ -92,6 +92,35 @@ async def shoot(app: MicromanceApp, keys: list[str], name: str) -> None:
         print(f"wrote screenshots/{name}.svg")
 
 
+def paired_with_sam(tmp: Path, library_journal: Path) -> paths_mod.Paths:
+    """A Together pairing: Alex (a copy of the sample journal) and Sam, through a shared
+    folder; Sam has done something for Alex, sent an appreciation and shared a little thing
+    and their quiz result. Returns Alex's paths."""
+    import contextlib
+    import io
+    import json
+    import os
+    import shutil
+
+    from micromance_tui.cli import main as cli
+
+    os.environ["MICROMANCE_NOW"] = NOW.isoformat()
+    alex, sam, shared = tmp / "alex", tmp / "sam", tmp / "shared"
+    alex.mkdir()
+    shutil.copy(library_journal, alex / "journal.json")
+    out = io.StringIO()
+    with contextlib.redirect_stdout(out):
+        cli(["--data-dir", str(alex), "together", "init", str(shared), "--name", "Alex", "--json"])
+    code = json.loads(out.getvalue())["code"]
+    with contextlib.redirect_stdout(io.StringIO()):
+        cli(["--data-dir", str(sam), "together", "join", str(shared), code, "--name", "Sam"])
+        cli(["--data-dir", str(sam), "tried", "bring-them-coffee", "--date", "2026-11-24"])
+        cli(["--data-dir", str(sam), "together", "about", "Flowers", "Ranunculus, never lilies"])
+        cli(["--data-dir", str(sam), "appreciate", "You noticed I was tired and took over dinner"])
+        cli(["--data-dir", str(alex), "together", "sync"])
+    return paths_mod.resolve(data_dir=alex)
+
+
 async def main() -> None:
     library = load_library(paths_mod.resolve(), use_cache=False).library
     with tempfile.TemporaryDirectory() as tmp:
@@ -111,6 +140,17 @@ async def main() -> None:
         await shoot(make(), ["o"], "gesture")
         await shoot(make(), ["k", "c"], "checkin")
         await shoot(make("textual-light"), [], "today-light")
+
+        alex = paired_with_sam(Path(tmp), journal_path)
+
+        def make_paired() -> MicromanceApp:
+            journal = Journal.open(alex.journal_file, clock=clock)
+            return MicromanceApp(
+                library, journal, clock=clock, paths=alex, theme="textual-dark", cursor_blink=False
+            )
+
+        await shoot(make_paired(), [], "today-together")
+        await shoot(make_paired(), ["i"], "together")
 
 
 if __name__ == "__main__":

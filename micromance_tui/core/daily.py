@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from micromance_tui.core.journal import ImportantDate, Journal, JournalError
+from micromance_tui.core.journal import ImportantDate, Journal, JournalError, QuizResult
 from micromance_tui.core.models import Gesture, Library
 from micromance_tui.core.suggest import (
     MOOD_LABELS,
@@ -49,9 +49,14 @@ class Today:
         return relaxed_text(self.relaxed)
 
 
-def partner_scores(journal: Journal) -> tuple[dict[str, float] | None, str]:
-    """The partner's latest profile as per-language scores, and the result's id."""
+def partner_scores(
+    journal: Journal, theirs: QuizResult | None = None
+) -> tuple[dict[str, float] | None, str]:
+    """The partner's latest profile as per-language scores, and the result's id. ``theirs``:
+    the result they took on their own machine (Together), used when it is the newer one."""
     result = journal.latest_quiz_result("partner")
+    if theirs is not None and (result is None or theirs.taken >= result.taken):
+        result = theirs
     if result is None:
         return None, ""
     scores = result.receive if result.mode == "rating" and result.receive else result.scores
@@ -86,11 +91,12 @@ def todays_idea(
     *,
     another: bool = False,
     within_days: int = REMINDER_DAYS,
+    theirs: QuizResult | None = None,
 ) -> Today:
     """Today's idea; `another=True` moves on to a different one and pins that instead."""
     today = now.date()
     settings = journal.settings()
-    scores, profile_id = partner_scores(journal)
+    scores, profile_id = partner_scores(journal, theirs)
     day = day_of(journal, now)
     context = _context(profile_id, day)
     pin: dict[str, Any] | None = journal.daily_pick()

@@ -35,6 +35,16 @@ class Paths:
         return self.data_dir / "journal.json"
 
     @property
+    def together_file(self) -> Path:
+        """Together's key, settings and local copies of what was shared (0600)."""
+        return self.data_dir / "together.json"
+
+    @property
+    def together_git_dir(self) -> Path:
+        """The clone kept when the shared folder is a git remote."""
+        return self.data_dir / "together-git"
+
+    @property
     def user_gestures_dir(self) -> Path:
         return self.config_dir / "gestures"
 

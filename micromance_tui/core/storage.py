@@ -59,6 +59,7 @@ __all__ = [
     "JournalError",
     "JournalWriteError",
     "SafeJSONStorage",
+    "write_bytes_atomic",
 ]
 
 Data = dict[str, dict[str, Any]]
@@ -602,3 +603,22 @@ def _write_reason(exc: OSError, folder: Path) -> str:
     if exc.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return f"the folder {folder} is read-only ({os_reason(exc)})"
     return os_reason(exc)
+
+
+def write_bytes_atomic(target: Path, payload: bytes, *, mode: int = 0o600) -> None:
+    """Write a whole file or nothing, the way the journal is written: a temp file in the same
+    folder (``.<name>-*.tmp``), fsync, ``os.replace``, fsync of the folder. Raises OSError."""
+    folder = target.parent
+    fd, temp_name = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=folder)
+    try:
+        os.fchmod(fd, mode)
+        _write_all(fd, payload)
+        os.fsync(fd)
+        os.replace(temp_name, target)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            os.unlink(temp_name)
+        raise
+    finally:
+        os.close(fd)
+    _fsync_folder(folder)

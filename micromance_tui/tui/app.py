@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
 from rich.console import Console, RenderableType
-from textual import events, on
+from textual import events, on, work
 from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
 from textual.geometry import Size
@@ -31,9 +31,14 @@ from micromance_tui.core.textcheck import terminal_safe
 from micromance_tui.tui.commands import MicromanceCommands
 
 if TYPE_CHECKING:
+    from micromance_tui.core.together.session import Status, Together
     from micromance_tui.tui.dialogs.tried import TriedInput
 
 DEFAULT_THEME = "textual-dark"
+#: seconds between two reads of the partner's file while the app is open
+TOGETHER_EVERY = 60.0
+#: seconds after the first frame before the first read of the partner's file
+FIRST_READ_AFTER = 0.3
 _TOO_SMALL_MODULE = "micromance_tui.tui.dialogs.too_small"
 
 
@@ -129,6 +134,7 @@ class MicromanceApp(App[int]):
             for mode, (title, key, _, _) in SCREENS.items()
         ],
         Binding("f1", "show('help')", "Help", show=False, id="nav.help-f1"),
+        Binding("i", "together", "Together", show=False, id="nav.together"),
         Binding("ctrl+q", "quit", "Quit", show=False, priority=True, id="quit"),
     ]
 
@@ -153,6 +159,10 @@ class MicromanceApp(App[int]):
         self.journal_changed: Signal[str] = Signal(self, "journal-changed")
         self._requested_theme = theme
         self._journal_stamp = journal.file_stamp()
+        #: Together: the paired session and its last status (None when not paired)
+        self.together: Together | None = None
+        self.together_status: Status | None = None
+        self.together_changed: Signal[str] = Signal(self, "together-changed")
         self.crash: BaseException | None = None
         """The unexpected error that stopped the app, if one did (the caller logs it)."""
         # Textual prints an unexpected error's traceback with its local variables (a note
@@ -167,6 +177,64 @@ class MicromanceApp(App[int]):
         self._apply_theme()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=12)
+        if self.paths is not None:
+            # The partner's file is read after the first frame, then every minute, when the
+            # terminal regains focus, and after each change (which also writes ours).
+            # A moment after the first frame, so the read's CPU (decrypting, checking every
+            # event) never competes with drawing it.
+            self.call_after_refresh(self.set_timer, FIRST_READ_AFTER, self.refresh_together)
+            self.set_interval(TOGETHER_EVERY, self.refresh_together)
+            self.journal_changed.subscribe(self, lambda _what: self.refresh_together())
+
+    # ------------------------------------------------------------------ together
+
+    @on(events.AppFocus)
+    def _together_on_focus(self) -> None:
+        if self.paths is not None:
+            self.refresh_together()
+
+    @work(thread=True, exclusive=True, group="together", exit_on_error=False)
+    def refresh_together(self, pull: bool = False) -> None:
+        """Write our shared file if something shared changed, read the partner's if theirs
+        changed (off the UI thread; the crypto library is imported only when paired).
+        ``pull``: with a git remote, also pull and push (the Together screen's sync key)."""
+        from micromance_tui.core.together import is_paired
+
+        if self.paths is None:
+            return
+        if not is_paired(self.paths.together_file):
+            if self.together is not None:
+                self.call_from_thread(self._together_done, None, None)
+            return
+        from micromance_tui.core.together.session import Together, TogetherError
+
+        try:
+            session = Together.load(self.paths.together_file, self.paths.together_git_dir)
+            status = (
+                None
+                if session is None
+                else session.exchange(self.journal, self.library, self.clock(), pull=pull)
+            )
+        except (TogetherError, JournalError, OSError) as exc:
+            self.call_from_thread(self.notify, f"Together: {exc}", severity="warning")
+            return
+        self.call_from_thread(self._together_done, session, status)
+
+    def _together_done(self, session: Together | None, status: Status | None) -> None:
+        self.together, self.together_status = session, status
+        self.together_changed.publish("read")
+
+    @property
+    def together_line(self) -> str:
+        """ "Sam: 3 days ago" for the title bar; "" when not paired."""
+        status = self.together_status
+        return "" if status is None else status.partner_line(self.now)
+
+    def action_together(self) -> None:
+        from micromance_tui.tui.screens.together import TogetherScreen
+
+        if not isinstance(self.screen, TogetherScreen):
+            self.push_screen(TogetherScreen())
 
     def _apply_theme(self) -> None:
         """Start with the theme asked for on the command line (and remember it), else

@@ -57,6 +57,13 @@ class MicromanceCommands(Provider):
     def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
         app = cast("MicromanceApp", self.app)
         entries = self._actions()
+        entries.append(
+            (
+                "Together",
+                "Your partner's machine: what you share, what came from them (key i)",
+                app.action_together,
+            )
+        )
         for faq in app.library.faq:
             entries.append(
                 (f"FAQ: {faq.question}", "Open this question", partial(app.open_faq, faq.id))

@@ -701,7 +701,7 @@ def test_a_54_mb_journal_exports_and_imports_again(
     monkeypatch.setenv("MICROMANCE_DATA_DIR", str(tmp_path / "fresh"))
     code, out, err = cli(capsys, "import", str(export))
     assert code == 0, err
-    assert "added 25000 tried entries" in out
+    assert "added 25,000 tried entries" in out
 
 
 # == 12. import reads only regular files ===================================================
@@ -762,7 +762,7 @@ def test_importing_100k_favourites_is_fast(
     started = time.monotonic()
     code, out, err = cli(capsys, "import", str(source))
     assert code == 0, err
-    assert "added 100000 favourites" in out
+    assert "added 100,000 favourites" in out
     assert time.monotonic() - started < 10  # before: 54 s
 
 

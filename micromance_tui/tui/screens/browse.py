@@ -39,6 +39,7 @@ from micromance_tui.core.models import (
 from micromance_tui.core.search import Filters, SearchIndex, SearchStopped, top_language
 from micromance_tui.core.suggest import partner_order
 from micromance_tui.tui.screens.base import BaseScreen
+from micromance_tui.tui.together_view import partner_quiz
 from micromance_tui.tui.widgets.field import Field
 from micromance_tui.tui.widgets.gesture_detail import GestureDetail
 from micromance_tui.tui.widgets.gesture_list import SHORT_LANGUAGE, GestureList
@@ -231,7 +232,7 @@ class BrowseScreen(BaseScreen):
         try:
             self.tried_ids = frozenset(journal.last_tried())
             self.favourite_ids = frozenset(journal.favourites())
-            self.scores, _ = partner_scores(journal)
+            self.scores, _ = partner_scores(journal, partner_quiz(self.mm))
         except JournalError as exc:
             self.notify(str(exc), title="Journal", severity="error")
             return

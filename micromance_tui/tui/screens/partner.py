@@ -24,6 +24,7 @@ from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.important_date import DateDialog, DateInput
 from micromance_tui.tui.dialogs.little_thing import LittleThingDialog, LittleThingInput
 from micromance_tui.tui.screens.base import BaseScreen
+from micromance_tui.tui.together_view import theirs_dates, theirs_things
 from micromance_tui.tui.validate import MAX_NAME, show_error, text_problem
 from micromance_tui.tui.widgets.field import Field
 
@@ -107,6 +108,7 @@ class PartnerScreen(BaseScreen):
         for button in self.query(".panel-buttons Button"):
             button.can_focus = False
         self.query_one("#apart", Checkbox).can_focus = False
+        self.mm.together_changed.subscribe(self, lambda _what: self.refresh_data())
         self.refresh_data()
 
     # ------------------------------------------------------------------ data
@@ -148,7 +150,8 @@ class PartnerScreen(BaseScreen):
             [
                 Option(f"[b]{escape(t.label)}[/b]: {escape(t.text)}", t.id)
                 for t in self.partner.little_things
-            ],
+            ]
+            + theirs_things(self.mm),
             "Nothing yet. Add their coffee order, a favourite snack, sizes, what helps on a "
             "bad day (a).",
         )
@@ -160,7 +163,8 @@ class PartnerScreen(BaseScreen):
             [
                 Option(escape(date_line(item, today)), item.id)
                 for item in sorted_dates(self.partner.dates, today)
-            ],
+            ]
+            + theirs_dates(self.mm, today, date_line),
             "No dates yet. Add a birthday or an anniversary (tab here, then a); Today shows "
             "them two weeks ahead.",
         )

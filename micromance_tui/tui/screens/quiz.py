@@ -44,6 +44,7 @@ from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.leave_quiz import LeaveChoice, LeaveQuizDialog
 from micromance_tui.tui.dialogs.names import NamesDialog
 from micromance_tui.tui.screens.base import BaseScreen
+from micromance_tui.tui.together_view import partner_quiz
 from micromance_tui.tui.widgets.quiz_bars import (
     classic_bars,
     compare_bars,
@@ -661,12 +662,18 @@ class QuizScreen(BaseScreen):
         lang = self._language_names()
         latest = {who: journal.latest_quiz_result(who) for who in ("me", "partner")}
         me, partner = latest["me"], latest["partner"]
+        # Together: the partner's own result, taken on their machine, wins over one taken
+        # here at the keyboard when it is newer.
+        theirs = partner_quiz(self.mm)
+        head = names["partner"]
+        if theirs is not None and (partner is None or theirs.taken >= partner.taken):
+            partner, head = theirs, f"{names['partner']} (theirs)"
 
         self.query_one("#c-title", Static).update(
             Content.styled("Side by side", "bold $text-accent")
         )
         self.query_one("#c-bars", Static).update(
-            compare_bars(me, partner, lang, heads=(names["me"], names["partner"]))
+            compare_bars(me, partner, lang, heads=(names["me"], head))
         )
         self.query_one("#c-diff", Static).update(self._difference_text(me, partner))
         self._fill_ideas(me, partner)

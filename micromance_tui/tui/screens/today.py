@@ -19,6 +19,8 @@ from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.screens.base import BaseScreen
+from micromance_tui.tui.together_view import partner_quiz
+from micromance_tui.tui.widgets.from_partner import FromPartnerCard
 from micromance_tui.tui.widgets.rhythm import language_counts, spread_or_note, week_text
 
 UPCOMING_DAYS = 14
@@ -166,6 +168,7 @@ class TodayScreen(BaseScreen):
             card = IdeaCard(id="idea", classes="card")
             card.border_title = "Today's idea"
             yield card
+            yield FromPartnerCard(id="from-partner")
             yield Glance(id="glance")
             yield CheckInLine(id="last-checkin", classes="muted")
 
@@ -184,7 +187,9 @@ class TodayScreen(BaseScreen):
         app = self.mm
         now = app.now
         try:
-            self.info = todays_idea(app.library, app.journal, now, another=another)
+            self.info = todays_idea(
+                app.library, app.journal, now, another=another, theirs=partner_quiz(app)
+            )
         except JournalError as exc:
             self.notify(str(exc), severity="error")
             return

@@ -43,6 +43,9 @@ class TitleBar(Widget):
     def on_mount(self) -> None:
         self.watch(self.screen, "title", self._title_changed, init=False)
         self.watch(self.screen, "sub_title", self._title_changed, init=False)
+        together: Any = getattr(self.app, "together_changed", None)
+        if together is not None:
+            together.subscribe(self, self._title_changed)
 
     def _title_changed(self, _value: Any) -> None:
         self.refresh()
@@ -63,6 +66,11 @@ class TitleBar(Widget):
         title.truncate(room, overflow="ellipsis")
         left = max((width - title.cell_len) // 2, len(ICON))
         line = Text.assemble(icon, " " * (left - len(ICON)), title)
+        # Together: "Sam: 3 days ago" at the right, when it fits clear of the title.
+        status = str(getattr(self.app, "together_line", ""))
+        if status and line.cell_len + len(status) + 3 <= width:
+            line.append(" " * (width - line.cell_len - len(status) - 1))
+            line.append(status)
         line.truncate(width)
         return line
 

@@ -1,0 +1,271 @@
+"""Together (i): the pairing's status, what you share (switches), everything from your
+partner (react 1-5 to what they did for you), and an appreciation to send.
+
+The screen reads and changes the app's Together session; the slow part (writing our file,
+reading the partner's) runs in the app's worker. What the partner wrote is never markup."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding
+from textual.containers import VerticalScroll
+from textual.widgets import Checkbox, Input, Label, OptionList, Static
+from textual.widgets.option_list import Option
+
+from micromance_tui.core.journal import REACTIONS
+from micromance_tui.tui.screens.base import BaseScreen
+
+if TYPE_CHECKING:
+    from micromance_tui.core.together.session import Together
+
+NOT_PAIRED = (
+    "Share with your partner's machine through a folder you both sync (Syncthing, Dropbox, "
+    "iCloud Drive, Nextcloud) or a private git remote. Everything in it is encrypted.\n\n"
+    "On one machine, in a shell:\n"
+    "    micromance together init ~/Sync/us --name Alex\n"
+    "It prints a pairing code, once. On the other machine:\n"
+    "    micromance together join ~/Sync/us CODE --name Sam\n\n"
+    "This screen then shows what you share, what comes from them, and lets you send an "
+    "appreciation."
+)
+
+
+class TogetherScreen(BaseScreen):
+    MODE = "together"
+    BINDINGS = [
+        Binding("escape", "close", "Back"),
+        Binding("ctrl+r", "sync", "Sync now"),
+        *[
+            Binding(str(n), f"react({n})", REACTIONS[n], show=n in (1, 5), id=f"react.{n}")
+            for n in REACTIONS
+        ],
+    ]
+    DEFAULT_CSS = """
+    TogetherScreen #together-body {
+        padding: 0 1;
+    }
+    TogetherScreen .together-heading {
+        margin-top: 1;
+        text-style: bold;
+        color: $text-primary;
+    }
+    TogetherScreen #together-inbox {
+        height: auto;
+        max-height: 12;
+    }
+    TogetherScreen Checkbox {
+        border: none;
+        padding: 0;
+        height: 1;
+    }
+    """
+
+    def compose_body(self) -> ComposeResult:
+        from micromance_tui.core.together.session import SHARE_LABELS
+
+        with VerticalScroll(id="together-body"):
+            yield Static(id="together-status")
+            yield Label("Today's question", classes="together-heading")
+            yield Static(id="question")
+            yield Input(
+                placeholder="Your answer (theirs shows once you have both answered)",
+                max_length=2000,
+                id="answer",
+            )
+            yield Label("From your partner", id="inbox-heading", classes="together-heading")
+            yield OptionList(id="together-inbox")
+            yield Label("Send an appreciation", classes="together-heading")
+            yield Input(placeholder="I noticed...", max_length=500, id="appreciation")
+            yield Label("What you share", classes="together-heading")
+            for key, label in SHARE_LABELS.items():
+                yield Checkbox(label[:1].upper() + label[1:], id=f"share-{key}")
+
+    def on_mount(self) -> None:
+        super().on_mount()
+        self.title = "Together"
+        self.mm.together_changed.subscribe(self, lambda _what: self.show_session())
+        self.show_session()
+        if self.session is not None:
+            self.query_one("#together-inbox", OptionList).focus()
+
+    @property
+    def session(self) -> Together | None:
+        return self.mm.together
+
+    def show_session(self) -> None:
+        session = self.session
+        status_widget = self.query_one("#together-status", Static)
+        paired = session is not None
+        for widget in self.query("Checkbox, OptionList, Input, .together-heading"):
+            widget.display = paired
+        if session is None:
+            status_widget.update(Text(NOT_PAIRED))
+            return
+        from micromance_tui.core.together.session import describe_event
+
+        status = self.mm.together_status or session.status()
+        how = "a git remote" if status.git else "a synced folder"
+        lines = Text()
+        lines.append(f"Through {how}: {status.folder}\n")
+        lines.append(f"You: {status.me or '(no name)'}    ")
+        lines.append(status.partner_line(self.mm.now), style="bold")
+        for problem in status.problems:
+            lines.append(f"\n! {problem}", style="italic")
+        status_widget.update(lines)
+        for key, on_ in status.share.items():
+            box = self.query_one(f"#share-{key}", Checkbox)
+            if box.value != on_:
+                with box.prevent(Checkbox.Changed):
+                    box.value = on_
+        self._show_question(session)
+        self.query_one("#inbox-heading", Label).update(f"From {session.partner_name}")
+        inbox = self.query_one("#together-inbox", OptionList)
+        highlighted = inbox.highlighted
+        unseen = {e["id"] for e in session.unseen()}
+        mine = session.my_reactions()
+        events = list(reversed(session.partner_events()))
+        options = []
+        for event in events:
+            line = Text("new  " if event["id"] in unseen else "     ", style="bold")
+            line.append(describe_event(event, session, self.mm.library))
+            if event["id"] in mine:
+                line.append(f"  (you: {REACTIONS[mine[event['id']]]})", style="italic")
+            options.append(Option(line, id=event["id"]))
+        inbox.clear_options()
+        inbox.add_options(options)
+        if options:
+            inbox.highlighted = min(highlighted or 0, len(options) - 1)
+        else:
+            inbox.add_option(Option(Text("Nothing from them yet."), disabled=True))
+        if unseen:
+            self._mark_seen(list(unseen))
+
+    def _show_question(self, session: Together) -> None:
+        from micromance_tui.core.together.question import shared_prompts
+
+        prompts = shared_prompts(self.mm.library.prompts)
+        today = self.mm.today
+        prompt = session.question(today, prompts)
+        box = self.query_one("#question", Static)
+        if prompt is None:
+            box.update(Text("No conversation prompts are loaded, so there is no question."))
+            self.query_one("#answer", Input).display = False
+            return
+        rows = session.questions(prompts)
+        todays = next((r for r in rows if r.day == today.isoformat()), None)
+        name = session.partner_name
+        text = Text(prompt.text, style="bold")
+        if prompt.follow_up:
+            text.append(f"\nthen: {prompt.follow_up}", style="italic")
+        if todays is not None and todays.mine is not None:
+            text.append(f"\nYou: {todays.mine}")
+        if todays is not None and todays.theirs is not None:
+            text.append(f"\n{name}: {todays.theirs}")
+        elif todays is not None and todays.they_answered:
+            text.append(f"\n{name} has answered: answer to see theirs.", style="italic")
+        elif todays is not None and todays.mine is not None:
+            text.append(f"\n{name} has not answered yet.", style="italic")
+        earlier = [r for r in rows if r.day != today.isoformat() and r.mine and r.theirs]
+        for row in earlier[:3]:
+            text.append(f"\n{row.day}: {row.question}  you: {row.mine}  {name}: {row.theirs}")
+        box.update(text)
+
+    @on(Input.Submitted, "#answer")
+    def _answer(self, event: Input.Submitted) -> None:
+        from micromance_tui.core.together.events import EventError
+        from micromance_tui.core.together.question import shared_prompts
+        from micromance_tui.core.together.session import TogetherError
+
+        session, text = self.session, event.value.strip()
+        if session is None or not text:
+            return
+        prompt = session.question(self.mm.today, shared_prompts(self.mm.library.prompts))
+        if prompt is None:
+            return
+        try:
+            session.answer(self.mm.today, prompt.id, text)
+        except (TogetherError, EventError) as exc:
+            self.notify(f"Not saved: {exc}", title="Together", severity="error")
+            return
+        event.input.value = ""
+        self.show_session()
+        self.mm.refresh_together()
+
+    def _mark_seen(self, ids: list[str]) -> None:
+        from micromance_tui.core.together.session import TogetherError
+
+        if self.session is None:
+            return
+        try:
+            self.session.mark_seen(ids)
+        except TogetherError as exc:
+            self.notify(str(exc), title="Together", severity="warning")
+
+    @on(Checkbox.Changed)
+    def _share_changed(self, event: Checkbox.Changed) -> None:
+        from micromance_tui.core.together.session import TogetherError
+
+        if self.session is None or event.checkbox.id is None:
+            return
+        key = event.checkbox.id.removeprefix("share-")
+        try:
+            self.session.set_share({key: event.value})
+        except TogetherError as exc:
+            self.notify(str(exc), title="Together", severity="error")
+            return
+        self.mm.refresh_together()
+
+    @on(Input.Submitted, "#appreciation")
+    def _send(self, event: Input.Submitted) -> None:
+        from micromance_tui.core.together.events import EventError, new_event_id
+        from micromance_tui.core.together.session import TogetherError
+
+        text = event.value.strip()
+        if self.session is None or not text:
+            return
+        try:
+            self.session.add_mine("appreciation", f"appreciation:{new_event_id()}", {"text": text})
+        except (TogetherError, EventError) as exc:
+            self.notify(f"Not sent: {exc}", title="Together", severity="error")
+            return
+        event.input.value = ""
+        self.notify(f"Sent to {self.session.partner_name}", title="Appreciation")
+        self.mm.refresh_together()
+
+    def action_react(self, reaction: int) -> None:
+        from micromance_tui.core.together.session import TogetherError
+
+        session = self.session
+        inbox = self.query_one("#together-inbox", OptionList)
+        if session is None or inbox.highlighted is None:
+            return
+        option = inbox.get_option_at_index(inbox.highlighted)
+        target: dict[str, Any] | None = next(
+            (e for e in session.partner_events() if e["id"] == option.id), None
+        )
+        if target is None or target["kind"] != "tried":
+            self.notify("Reactions are for what they did for you.", severity="warning")
+            return
+        try:
+            session.add_mine(
+                "react", f"react:{target['id']}", {"to": target["id"], "reaction": reaction}
+            )
+        except TogetherError as exc:
+            self.notify(str(exc), title="Together", severity="error")
+            return
+        self.notify(f"Told {session.partner_name}: {REACTIONS[reaction]}", title="Reaction")
+        self.show_session()
+        self.mm.refresh_together()
+
+    def action_sync(self) -> None:
+        """Read and write now; with a git remote, pull and push."""
+        if self.session is not None:
+            self.notify("Syncing…", title="Together")
+            self.mm.refresh_together(pull=True)
+
+    def action_close(self) -> None:
+        self.dismiss()

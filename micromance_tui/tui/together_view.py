@@ -1,0 +1,61 @@
+"""What the partner shared about themselves, in the shapes the existing screens use: their
+own quiz result for Compare, their little things and dates for the Partner screen (marked
+as theirs). Empty when not paired. Their text is never markup."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Any
+
+from rich.text import Text
+from textual.widgets.option_list import Option
+
+from micromance_tui.core.journal import ImportantDate, QuizResult
+
+
+def _events(app: Any, kind: str) -> list[dict[str, Any]]:
+    session = getattr(app, "together", None)
+    if session is None:
+        return []
+    return [e for e in session.partner_events() if e["kind"] == kind]
+
+
+def partner_name(app: Any) -> str:
+    session = getattr(app, "together", None)
+    return "" if session is None else str(session.partner_name)
+
+
+def partner_quiz(app: Any) -> QuizResult | None:
+    """The partner's own latest quiz result, taken on their machine; None if none came."""
+    session = getattr(app, "together", None)
+    return None if session is None else session.partner_quiz()
+
+
+def theirs_things(app: Any) -> list[Option]:
+    """Their own little things, as disabled options: shown, never edited here."""
+    name = partner_name(app)
+    return [
+        Option(
+            Text.assemble((e["label"], "bold"), f": {e['text']}  ", (f"({name}'s own)", "italic")),
+            id=f"theirs:{e['id']}",
+            disabled=True,
+        )
+        for e in _events(app, "thing")
+    ]
+
+
+def theirs_dates(app: Any, today: date, line: Any) -> list[Option]:
+    """The dates they added, as disabled options, with ``line(item, today)`` as the text."""
+    name = partner_name(app)
+    out = []
+    for e in _events(app, "date"):
+        item = ImportantDate(
+            id=e["id"],
+            kind=e["date_kind"],
+            label=e["label"],
+            date=date.fromisoformat(e["date"]),
+            yearly=e["yearly"],
+        )
+        text = Text.assemble(line(item, today), "  ", (f"(from {name})", "italic"))
+        out.append(Option(text, id=f"theirs:{e['id']}", disabled=True))
+    return out

@@ -1,0 +1,313 @@
+"""Together in the app: the partner's file read after the first frame, the "from Sam" card on
+Today, the title-bar status, and the Together screen (react, appreciate, what is shared)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
+from textual.widgets import Checkbox, Input, OptionList
+
+from micromance_tui.cli import main
+from micromance_tui.core import paths as paths_mod
+from micromance_tui.core.clock import fixed_clock
+from micromance_tui.core.journal import Journal
+from micromance_tui.core.together.session import Together
+from micromance_tui.tui.app import MicromanceApp
+from micromance_tui.tui.screens.together import TogetherScreen
+from micromance_tui.tui.widgets.chrome import TitleBar
+from micromance_tui.tui.widgets.from_partner import FromPartnerCard
+from tests.tui.conftest import NOW, shipped_library
+
+GESTURE = "welcome-home-note"
+
+
+class Pair:
+    def __init__(self, root: Path, capsys: pytest.CaptureFixture[str]) -> None:
+        self.root = root
+        self.capsys = capsys
+        self.shared = root / "shared"
+
+    def cli(self, who: str, *args: str) -> str:
+        code = main(["--data-dir", str(self.root / who), *args])
+        out, err = self.capsys.readouterr()
+        assert code == 0, err
+        return out
+
+    def session(self, who: str) -> Together:
+        session = Together.load(self.root / who / "together.json", self.root / who / "tg")
+        assert session is not None
+        return session
+
+    def app(self, who: str = "alex") -> MicromanceApp:
+        paths = paths_mod.resolve(data_dir=self.root / who)
+        clock = fixed_clock(NOW)
+        journal = Journal.open(paths.journal_file, clock=clock)
+        return MicromanceApp(
+            shipped_library(), journal, clock=clock, paths=paths, cursor_blink=False
+        )
+
+
+@pytest.fixture
+def pair(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> Pair:
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    p = Pair(tmp_path, capsys)
+    out = p.cli("alex", "together", "init", str(p.shared), "--name", "Alex", "--json")
+    p.cli("sam", "together", "join", str(p.shared), json.loads(out)["code"], "--name", "Sam")
+    return p
+
+
+async def _settle(app: MicromanceApp, pilot: Pilot[int]) -> None:
+    """Let the first read (scheduled after the first frame) and any later one finish."""
+    for _ in range(100):  # up to 5 s: the first read waits FIRST_READ_AFTER past the frame
+        await pilot.pause(0.05)
+        await app.workers.wait_for_complete()
+        if app.together is not None or app.paths is None or not app.paths.together_file.exists():
+            break
+    await pilot.pause()
+
+
+async def test_from_sam_card_and_title_status_after_the_first_frame(pair: Pair) -> None:
+    pair.cli("sam", "tried", GESTURE)
+    pair.cli("sam", "appreciate", "You [b]fixed[/] the bike light")
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        card = app.screen.query_one(FromPartnerCard)
+        assert card.display
+        text = str(card.render())
+        assert "♡ Sam: You [b]fixed[/] the bike light, Wed 25 Nov" in text  # shown as text
+        assert "♡ Sam: A welcome-home note" in text
+        assert card.border_title == "From Sam"
+        assert str(app.screen.query_one(TitleBar).render()).rstrip().endswith("Sam: just now")
+
+
+async def test_no_card_and_no_status_when_not_paired(tmp_path: Path) -> None:
+    paths = paths_mod.resolve(data_dir=tmp_path / "solo")
+    clock = fixed_clock(NOW)
+    app = MicromanceApp(
+        shipped_library(),
+        Journal.open(paths.journal_file, clock=clock),
+        clock=clock,
+        paths=paths,
+        cursor_blink=False,
+    )
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        assert not app.screen.query_one(FromPartnerCard).display
+        assert app.together_line == ""
+        await pilot.press("i")
+        await pilot.pause()
+        assert isinstance(app.screen, TogetherScreen)
+        assert "micromance together init" in str(app.screen.query_one("#together-status").render())
+
+
+async def test_react_from_the_together_screen_reaches_the_partner(pair: Pair) -> None:
+    pair.cli("sam", "tried", GESTURE)
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, TogetherScreen)
+        inbox = screen.query_one("#together-inbox", OptionList)
+        assert "Sam did this for you on 2026-11-25" in str(inbox.get_option_at_index(0).prompt)
+        await pilot.press("5")
+        await _settle(app, pilot)
+        assert "(you: loved it)" in str(inbox.get_option_at_index(0).prompt)
+    sam = pair.session("sam")
+    sam.exchange(None, None, NOW)
+    assert list(sam.reactions_to_me().values()) == [5]
+
+
+async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> None:
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        screen = app.screen
+        field = screen.query_one("#appreciation", Input)
+        field.focus()
+        field.value = "Thank you for the soup"
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert field.value == ""
+        notes = screen.query_one("#share-notes", Checkbox)
+        assert notes.value is False
+        notes.value = True
+        await _settle(app, pilot)
+    assert pair.session("alex").share["notes"] is True
+    items = json.loads(pair.cli("sam", "today", "--json"))["from_partner"]
+    assert [i["text"] for i in items] == ["Thank you for the soup"]
+
+
+async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: Pair) -> None:
+    pair.cli("sam", "appreciate", "before")
+    sam_file = pair.shared / f"{pair.session('sam').state['member']}.mmt"
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        sam_file.write_bytes(b"\x1b[2J" + bytes(range(256)) * 40)
+        app.refresh_together()
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        status = str(app.screen.query_one("#together-status").render())
+        assert "not a micromance Together file; ignored" in status
+        assert "\x1b" not in status
+        assert "before" in str(
+            app.screen.query_one("#together-inbox", OptionList).get_option_at_index(0).prompt
+        )
+        await pilot.press("escape")
+        await pilot.pause()
+        assert app.screen.query_one(FromPartnerCard).display  # Today still shows it
+
+
+async def test_partner_and_compare_use_what_the_partner_shared_marked_as_theirs(
+    pair: Pair,
+) -> None:
+    from datetime import date as day
+
+    from micromance_tui.core.journal import QuizResult
+
+    pair.cli("sam", "together", "about", "Coffee", "oat flat white")
+    sam_journal = Journal.open(pair.root / "sam" / "journal.json")
+    sam_journal.add_date("birthday", "Sam's birthday", day(1991, 12, 1))
+    sam_journal.add_quiz_result(
+        QuizResult("q1", "me", "classic", {"time": 12, "words": 2}, {}, {}, {}, "2026-11-20T10:00")
+    )
+    sam_journal.close()
+    pair.cli("sam", "together", "sync")
+    app = pair.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("p")
+        await pilot.pause()
+        things = app.screen.query_one("#things", OptionList)
+        prompts = [str(things.get_option_at_index(i).prompt) for i in range(things.option_count)]
+        assert "Coffee: oat flat white  (Sam's own)" in prompts
+        dates = app.screen.query_one("#dates", OptionList)
+        shown = str(dates.get_option_at_index(dates.option_count - 1).prompt)
+        assert shown.startswith("Sam's birthday · 1 Dec, every year · in 6 days")
+        assert shown.endswith("(from Sam)")
+        await pilot.press("q")
+        await pilot.pause()
+        await pilot.press("c")
+        await pilot.pause()
+        bars = str(app.screen.query_one("#c-bars").render())
+        assert "(their" in bars  # the head says whose result it is (cut to the column)
+        # Sam's own result, taken on Sam's machine: 12 of 12 picks for quality time
+        assert "Quality time          —                   ████████████ 100%" in bars
+
+
+async def test_sync_key_pulls_from_a_git_remote(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import shutil
+    import subprocess
+
+    if shutil.which("git") is None:
+        pytest.skip("needs git")
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    bare = tmp_path / "remote.git"
+    subprocess.run(["git", "init", "--bare", "--quiet", str(bare)], check=True)
+    p = Pair(tmp_path, capsys)
+    url = f"file://{bare}"
+    code = json.loads(p.cli("alex", "together", "init", url, "--name", "Alex", "--json"))["code"]
+    p.cli("sam", "together", "join", url, code, "--name", "Sam")
+    p.cli("sam", "appreciate", "pushed from Sam's laptop")
+    p.cli("sam", "together", "sync")
+    app = p.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        assert not app.screen.query_one(FromPartnerCard).display  # not pulled yet
+        await pilot.press("i")
+        await pilot.pause()
+        await pilot.press("ctrl+r")
+        await _settle(app, pilot)
+        inbox = app.screen.query_one("#together-inbox", OptionList)
+        assert "pushed from Sam's laptop" in str(inbox.get_option_at_index(0).prompt)
+
+
+async def test_answer_the_daily_question_on_the_together_screen(pair: Pair) -> None:
+    pair.cli("sam", "question", "--answer", "Sam's answer")
+    app = pair.app()
+    async with app.run_test(size=(80, 40)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        question = app.screen.query_one("#question")
+        shown = str(question.render())
+        assert "Sam has answered: answer to see theirs." in shown
+        assert "Sam's answer" not in shown
+        field = app.screen.query_one("#answer", Input)
+        field.focus()
+        field.value = "Alex's answer"
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        shown = str(question.render())
+        assert "You: Alex's answer" in shown and "Sam: Sam's answer" in shown
+
+
+STARTUP = """
+import asyncio, sys
+from pathlib import Path
+from micromance_tui.core import paths as paths_mod
+from micromance_tui.core.clock import fixed_clock
+from micromance_tui.core.content import load_library
+from micromance_tui.core.journal import Journal
+from micromance_tui.tui.app import MicromanceApp
+from datetime import datetime
+
+seen = []
+original = MicromanceApp.refresh_together.__wrapped__  # the function under @work
+
+def recording(self, pull=False):
+    seen.append(any(m.startswith("cryptography") for m in sys.modules))
+    return original(self, pull)
+
+MicromanceApp.refresh_together = lambda self, pull=False: self.run_worker(
+    lambda: recording(self, pull), thread=True, group="together"
+)
+
+async def main():
+    paths = paths_mod.resolve(data_dir=Path(sys.argv[1]))
+    clock = fixed_clock(datetime(2026, 11, 25, 9, 30))
+    app = MicromanceApp(load_library(paths).library, Journal.open(paths.journal_file, clock=clock),
+                        clock=clock, paths=paths, cursor_blink=False)
+    async with app.run_test(size=(80, 24)) as pilot:
+        for _ in range(100):
+            await pilot.pause(0.05)
+            await app.workers.wait_for_complete()
+            if app.together is not None:
+                break
+    after = any(m.startswith("cryptography") for m in sys.modules)
+    print("AT-FIRST-READ:", seen[0], "AFTER:", after)
+
+asyncio.run(main())
+"""
+
+
+def test_the_crypto_library_is_imported_only_after_the_first_frame(pair: Pair) -> None:
+    import os
+    import subprocess
+    import sys
+
+    pair.cli("sam", "appreciate", "new since Alex last looked")
+    repo = Path(__file__).resolve().parents[2]
+    proc = subprocess.run(
+        [sys.executable, "-c", STARTUP, str(pair.root / "alex")],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "PYTHONPATH": str(repo)},
+        check=False,
+        timeout=120,
+    )
+    assert proc.returncode == 0, proc.stderr[-2000:]
+    assert proc.stdout.strip().splitlines()[-1] == "AT-FIRST-READ: False AFTER: True"
