@@ -131,6 +131,7 @@ class Tab:
 
     page: Any
     frames: list[bytes] = field(default_factory=list)
+    size: tuple[int, int] = (0, 0)  # columns and rows the page first asked the app for
 
     def received(self) -> str:
         return b"".join(self.frames).decode("utf-8", "replace")
@@ -145,6 +146,13 @@ class Tab:
         raise AssertionError(f"{text!r} never arrived; last: {self.received()[-300:]!r}")
 
 
+def click_cell(tab: Tab, column: int, row: int) -> None:
+    """Click the middle of a terminal cell (the size the page first asked for)."""
+    box = tab.page.locator(".xterm-screen").bounding_box()
+    width, height = box["width"] / tab.size[0], box["height"] / tab.size[1]
+    tab.page.mouse.click(box["x"] + (column + 0.5) * width, box["y"] + (row + 0.5) * height)
+
+
 def open_tab(browser: Any, url: str, width: int = 1000, height: int = 640) -> Tab:
     """A new page on `url` (fonts from the internet blocked: the tests run offline)."""
     page = browser.new_page(viewport={"width": width, "height": height})
@@ -152,6 +160,8 @@ def open_tab(browser: Any, url: str, width: int = 1000, height: int = 640) -> Ta
     tab = Tab(page)
 
     def on_socket(socket: Any) -> None:
+        asked = dict(part.split("=", 1) for part in socket.url.split("?", 1)[1].split("&"))
+        tab.size = (int(asked["width"]), int(asked["height"]))
         socket.on(
             "framereceived",
             lambda payload: tab.frames.append(

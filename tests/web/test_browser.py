@@ -17,7 +17,16 @@ from typing import Any
 
 import pytest
 
-from tests.web.browserkit import REPO, Served, black_pixels, launch, missing, open_tab, serve
+from tests.web.browserkit import (
+    REPO,
+    Served,
+    black_pixels,
+    click_cell,
+    launch,
+    missing,
+    open_tab,
+    serve,
+)
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=str(missing()))
 
@@ -140,7 +149,7 @@ def test_every_screen_paints_its_own_background(browser: Any, env: dict[str, str
         found = {}
         for key, marker in [
             ("t", "Done it"),
-            ("b", "ideas"),
+            ("b", "Search ideas"),
             ("j", "Journal"),
             ("f", "FAQ"),
             ("l", "languages"),
@@ -153,3 +162,28 @@ def test_every_screen_paints_its_own_background(browser: Any, env: dict[str, str
             found[key] = black_pixels(tab)
         tab.page.close()
     assert found == dict.fromkeys(found, 0)
+
+
+def test_mouse_palette_and_window_size(browser: Any, env: dict[str, str]) -> None:
+    with serve(env) as served:
+        tab = open_tab(browser, served.url, width=1000, height=600)
+        tab.wait_for_text(FIRST_SCREEN)
+        _columns, rows = tab.size
+        # The navigation bar is the second row from the bottom; "b Browse" comes second.
+        seen = len(tab.frames)
+        click_cell(tab, 14, rows - 2)
+        tab.wait_for_text("Search ideas", since=seen)
+        seen = len(tab.frames)
+        tab.page.keyboard.press("Control+p")
+        tab.wait_for_text("Search for commands", since=seen)
+        tab.page.keyboard.type("faq")
+        seen = len(tab.frames)
+        tab.page.keyboard.press("Enter")
+        tab.wait_for_text("Questions", since=seen)
+        # A bigger window: the app redraws to the new size, so no cell is left unpainted.
+        seen = len(tab.frames)
+        tab.page.set_viewport_size({"width": 1200, "height": 720})
+        tab.wait_for_text("Questions", since=seen)
+        tab.page.wait_for_timeout(300)
+        assert black_pixels(tab) == 0
+        tab.page.close()
