@@ -203,3 +203,13 @@ def black_pixels(tab: Tab) -> int:
 
     png = base64.b64encode(tab.page.screenshot()).decode()
     return int(tab.page.evaluate(COUNT_BLACK, png))
+
+
+def settled_black_pixels(tab: Tab, tries: int = 16) -> list[int]:
+    """Black pixel counts, taken until one is 0 or `tries` have been taken: a screen may
+    arrive in more than one frame, but a cell left to the default stays black."""
+    counts = [black_pixels(tab)]
+    while counts[-1] and len(counts) < tries:
+        tab.page.wait_for_timeout(250)
+        counts.append(black_pixels(tab))
+    return counts

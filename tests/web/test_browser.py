@@ -20,12 +20,12 @@ import pytest
 from tests.web.browserkit import (
     REPO,
     Served,
-    black_pixels,
     click_cell,
     launch,
     missing,
     open_tab,
     serve,
+    settled_black_pixels,
 )
 
 pytestmark = pytest.mark.skipif(missing() is not None, reason=str(missing()))
@@ -158,8 +158,7 @@ def test_every_screen_paints_its_own_background(browser: Any, env: dict[str, str
             seen = len(tab.frames)
             tab.page.keyboard.press(key)
             tab.wait_for_text(marker, since=seen)
-            tab.page.wait_for_timeout(300)
-            found[key] = black_pixels(tab)
+            found[key] = settled_black_pixels(tab)[-1]
         tab.page.close()
     assert found == dict.fromkeys(found, 0)
 
@@ -185,10 +184,7 @@ def test_mouse_palette_and_window_size(browser: Any, env: dict[str, str]) -> Non
         seen = len(tab.frames)
         tab.page.set_viewport_size({"width": 1200, "height": 720})
         tab.wait_for_text("Questions", since=seen)
-        black = [black_pixels(tab)]
-        while black[-1] and len(black) < 20:  # the redraw may come in more than one frame
-            tab.page.wait_for_timeout(250)
-            black.append(black_pixels(tab))
+        black = settled_black_pixels(tab)
         box = tab.page.locator(".xterm-screen").bounding_box()
         assert box["width"] > 1150 and box["height"] > 680, f"the terminal stayed at {box}"
         assert black[-1] == 0, f"cells left unpainted after the resize: {black}"
