@@ -2,21 +2,29 @@
 
 Headless subcommands use the core only and never import Textual, so they start fast enough
 for a shell start-up file. Every error is one line on stderr, never a traceback; an
-unexpected exception is logged to a file whose path is printed.
+unexpected exception is logged to a private file whose path is printed (core/crashlog.py).
+
+Everything the headless commands write goes through :class:`SafeOutput`, the one place
+output is written: text from files or the user never reaches the terminal raw (control
+characters and bidi overrides are shown escaped, see ``terminal_safe``), and what the
+terminal's encoding cannot show (an emoji under ``LANG=C``) is replaced, never an error.
 """
 
 from __future__ import annotations
 
+import codecs
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TextIO
 
 from micromance_tui import __version__
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import Clock, clock_from_env
+from micromance_tui.core.models import PROMPT_DECKS
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.textcheck import terminal_safe
 
 if TYPE_CHECKING:
     import argparse
@@ -84,18 +92,66 @@ def build_parser() -> argparse.ArgumentParser:
 
     p = add(
         "check",
-        "validate the shipped content and your own gesture files",
+        "validate the shipped content and your own gesture and prompt files",
         "Validate content files. With no FILE, checks the shipped content and your own "
-        "gestures in the config folder. Each FILE is checked by its name: languages.yaml, "
-        "faq.yaml, guides.yaml or quiz.yaml as that kind, any other as a gestures file.",
+        "gestures and prompts in the config folder. Each FILE is checked by its name: "
+        "languages.yaml, faq.yaml, guides.yaml or quiz.yaml as that kind, a file in a folder "
+        "named 'prompts' as conversation prompts, any other as a gestures file. Gestures "
+        "whose text and moments disagree (a 'weekend' in the title without the tag) are "
+        "listed as warnings, which do not fail the check.",
     )
     p.add_argument("files", nargs="*", metavar="FILE", type=Path, help="files to check")
 
     p = add(
         "today",
         "print today's idea (fits a shell start-up file)",
-        "Print today's small idea: the same all day, chosen for your partner's quiz profile "
-        "when there is one, skipping ideas tried in the last 30 days.",
+        "Print today's small idea: one that fits the time of day and the day (weekend ideas "
+        "only on a free day, ideas for a hard or special day only when you say so), the "
+        "same all day, weighted by your partner's quiz profile when there is one, skipping "
+        "ideas tried in the last 30 days.",
+    )
+    p.add_argument("--json", action="store_true", help="print JSON for scripts")
+    p.add_argument(
+        "--mood",
+        choices=("ordinary", "hard-day", "special", "apart"),
+        help="say how today is, for today only: a hard day for them, a special day, or "
+        "apart today; ideas for such days are offered only when you say so",
+    )
+    off = p.add_mutually_exclusive_group()
+    off.add_argument(
+        "--day-off",
+        action="store_true",
+        default=None,
+        help="today is a free day: ideas that need a weekend may come up (today only)",
+    )
+    off.add_argument(
+        "--no-day-off", dest="day_off", action="store_false", help="today is not a day off"
+    )
+
+    p = add(
+        "apart",
+        "turn apart mode on or off, or show it",
+        "Apart mode: while you are apart (a trip, long distance), today's idea is always "
+        "one that works at a distance. It stays on until you turn it off.",
+    )
+    p.add_argument(
+        "state",
+        nargs="?",
+        choices=("on", "off", "status"),
+        default="status",
+        help="on, off, or status (the default)",
+    )
+
+    p = add(
+        "ask",
+        "print a question to ask each other today",
+        "Print a conversation prompt: an open question to ask each other, the same all "
+        "day, skipping the ones you marked asked on earlier days.",
+    )
+    p.add_argument(
+        "--deck",
+        metavar="NAME",
+        help="only from this deck: " + ", ".join(PROMPT_DECKS),
     )
     p.add_argument("--json", action="store_true", help="print JSON for scripts")
 
@@ -112,6 +168,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="how it landed, 1 to 5 (1 fell flat, 3 fine, 5 loved it)",
     )
     p.add_argument("--date", metavar="YYYY-MM-DD", help="when you did it (default: today)")
+    p.add_argument(
+        "--again",
+        action="store_true",
+        help="log it even if it is already logged for that day (without it, a second one "
+        "for the same day is refused)",
+    )
 
     p = add("log", "print what you have tried, newest first", "Print the journal, newest first.")
     p.add_argument("--since", metavar="YYYY-MM-DD", help="only entries on or after this date")
@@ -163,25 +225,55 @@ def _paths(args: argparse.Namespace) -> Paths:
         raise CliError(str(exc), EXIT_USAGE) from None
 
 
-def _log_unexpected(paths: Paths | None) -> str:
-    import traceback
+class SafeOutput:
+    """A text stream that writes ``terminal_safe`` text, replacing what its encoding cannot
+    show. It wraps stdout and stderr while a headless command runs."""
 
-    text = traceback.format_exc()
-    candidates = []
-    if paths is not None:
-        candidates.append(paths.log_file)
-    import tempfile
-
-    candidates.append(Path(tempfile.gettempdir()) / "micromance-error.log")
-    for target in candidates:
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+        encoding = getattr(stream, "encoding", None) or "utf-8"
         try:
-            target.parent.mkdir(parents=True, exist_ok=True)
-            with target.open("a", encoding="utf-8") as fh:
-                fh.write(text + "\n")
-            return str(target)
-        except OSError:
-            continue
-    return "(no log file could be written)"
+            name = codecs.lookup(encoding).name
+        except LookupError:
+            name = "ascii"
+        self._encoding = None if name == "utf-8" else name
+
+    def write(self, text: str) -> int:
+        safe = terminal_safe(text)
+        if self._encoding is not None:
+            safe = safe.encode(self._encoding, errors="replace").decode(self._encoding)
+        self._stream.write(safe)
+        return len(text)
+
+    @property
+    def lossy(self) -> bool:
+        """Whether some characters cannot be written as they are (the encoding is not UTF-8):
+        JSON is then written with ASCII escapes, so no character is lost."""
+        return self._encoding is not None
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+
+def json_ascii() -> bool:
+    """``ensure_ascii`` for JSON written to stdout: only when it cannot take UTF-8."""
+    stream = sys.stdout
+    return bool(stream.lossy) if isinstance(stream, SafeOutput) else False
+
+
+def say(message: str) -> None:
+    """One line on stderr, made safe (also when stderr is not wrapped: the app's exit)."""
+    print(f"micromance: {terminal_safe(message)}", file=sys.stderr)
+
+
+def log_unexpected(error: BaseException, paths: Paths | None) -> str:
+    """Log ``error`` privately; the path of the log, or a note that none was written."""
+    from micromance_tui.core.crashlog import write_crash_log
+
+    where = write_crash_log(error, paths.log_file) if paths is not None else None
+    return (
+        str(where) if where is not None else "(no log was written: the cache folder is not usable)"
+    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -202,8 +294,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print(f"micromance {__version__} (Textual {textual_version})")
         return EXIT_OK
     paths: Paths | None = None
+    out, err = sys.stdout, sys.stderr
+    if args.command is not None:  # the app draws on the terminal itself: leave it alone
+        sys.stdout, sys.stderr = SafeOutput(out), SafeOutput(err)
     try:
-        paths = _paths(args)
+        try:
+            paths = _paths(args)
+        except ValueError as exc:
+            raise CliError(str(exc), EXIT_USAGE) from None
         try:
             clock = clock_from_env()
         except ValueError as exc:
@@ -219,19 +317,17 @@ def main(argv: Sequence[str] | None = None) -> int:
             command = getattr(commands, f"cmd_{args.command}")
         return command(args, paths, clock)
     except CliError as exc:
-        print(f"micromance: {exc}", file=sys.stderr)
+        say(str(exc))
         return exc.code
     except KeyboardInterrupt:
-        print("micromance: interrupted", file=sys.stderr)
+        say("interrupted")
         return 130
     except BrokenPipeError:
         return EXIT_OK
     except Exception as exc:
-        where = _log_unexpected(paths)
-        first_line = (str(exc).strip().splitlines() or [""])[0][:200]
-        print(
-            f"micromance: unexpected error ({type(exc).__name__}: {first_line}); "
-            f"details in {where}",
-            file=sys.stderr,
-        )
+        where = log_unexpected(exc, paths)
+        # The type only: a message can quote a note, and this line ends up in bug reports.
+        say(f"unexpected error ({type(exc).__name__}); details in {where}")
         return EXIT_ERROR
+    finally:
+        sys.stdout, sys.stderr = out, err

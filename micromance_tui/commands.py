@@ -8,14 +8,25 @@ import difflib
 import io
 import json
 import os
+import stat
 import sys
 import tempfile
+import textwrap
 from collections import Counter
 from datetime import date, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from micromance_tui.cli import EXIT_ERROR, EXIT_JOURNAL, EXIT_OK, EXIT_USAGE, CliError
+from micromance_tui.cli import (
+    EXIT_ERROR,
+    EXIT_JOURNAL,
+    EXIT_OK,
+    EXIT_USAGE,
+    CliError,
+    json_ascii,
+    log_unexpected,
+    say,
+)
 from micromance_tui.core.clock import Clock
 from micromance_tui.core.content import (
     ContentError,
@@ -23,20 +34,34 @@ from micromance_tui.core.content import (
     LoadResult,
     check_all,
     check_files,
+    kind_of,
     load_library,
+    moment_warnings,
 )
 from micromance_tui.core.daily import date_label, describe_date, todays_idea
 from micromance_tui.core.journal import (
     REACTIONS,
+    UNSET,
     Journal,
     JournalError,
     JournalImportError,
     JournalNewerError,
+    JournalRepeatError,
     JournalValueError,
     TriedEntry,
 )
-from micromance_tui.core.models import EFFORTS, LANGUAGE_IDS, MOMENTS, Library
+from micromance_tui.core.models import (
+    DATE_IDEA_TAG,
+    EFFORTS,
+    LANGUAGE_IDS,
+    MOMENTS,
+    PROMPT_DECKS,
+    SITUATIONS,
+    Library,
+)
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.plural import plural
+from micromance_tui.core.storage import MAX_JOURNAL_BYTES, parse_json
 from micromance_tui.core.textcheck import printable
 
 if TYPE_CHECKING:
@@ -44,11 +69,16 @@ if TYPE_CHECKING:
 
     from micromance_tui.tui.app import MicromanceApp
 
-MAX_IMPORT_BYTES = 64 * 1024 * 1024
+EXPORT_GROWTH = 4
+"""An export is at most this many times the size of its journal (fields a journal may leave
+out, such as an old entry's time or note, are written out in full; measured worst case
+under 3, see tests/unit/test_properties.py)."""
+MAX_IMPORT_BYTES = EXPORT_GROWTH * MAX_JOURNAL_BYTES
+"""So the export of any journal the app opens can be imported again."""
 
 
 def _err(message: str) -> None:
-    print(f"micromance: {message}", file=sys.stderr)
+    say(message)
 
 
 # --------------------------------------------------------------------------- shared steps
@@ -63,12 +93,17 @@ def load_content(paths: Paths) -> LoadResult:
         for error in exc.errors:
             print(str(error), file=sys.stderr)
         raise CliError(
-            f"the shipped content has {len(exc.errors)} error(s); nothing was changed",
+            f"the shipped content has {plural(len(exc.errors), 'error')}; nothing was changed",
             EXIT_ERROR,
         ) from None
     for error in result.user_errors:
-        _err(f"skipped your gestures file: {error}")
+        _err(f"skipped your {own_file_kind(error)} file: {error}")
     return result
+
+
+def own_file_kind(error: ContentError) -> str:
+    """What a file of the user's own holds, as its skipped message says: gestures or prompts."""
+    return kind_of(Path(error.file))
 
 
 class OpenedJournal:
@@ -99,10 +134,13 @@ def recovery_notice(journal: Journal) -> str | None:
 def open_journal(paths: Paths, clock: Clock) -> OpenedJournal:
     try:
         journal = Journal.open(paths.journal_file, clock=clock)
+        problems = journal.problems()
     except JournalNewerError as exc:
         raise CliError(str(exc), EXIT_JOURNAL) from None
     except JournalError as exc:
         raise CliError(str(exc), EXIT_JOURNAL) from None
+    for problem in problems:  # entries kept but not shown, ids re-issued: say so, go on
+        _err(problem)
     return OpenedJournal(journal, recovery_notice(journal))
 
 
@@ -145,15 +183,35 @@ def cmd_check(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         user_errors: list[ContentError] = []
     else:
         library, errors, user_errors = check_all(paths)
+        errors = [*errors, *_synonym_errors()]
     for error in [*errors, *user_errors]:
         print(str(error))
     total = len(errors) + len(user_errors)
     if total:
-        print(f"{total} error(s) found", file=sys.stderr)
+        print(f"{plural(total, 'error')} found", file=sys.stderr)
         return EXIT_ERROR
     assert library is not None
+    warnings = moment_warnings(paths, list(args.files) if args.files else None)
+    for warning in warnings:
+        print(str(warning))
     print(_summary(library, given=bool(args.files)))
+    if warnings:
+        print(
+            f"  {len(warnings)} warning(s): the text and the moments disagree "
+            "(see 'Moments tell the truth' in docs/content.md)"
+        )
     return EXIT_OK
+
+
+def _synonym_errors() -> list[ContentError]:
+    """The search's synonym groups are shipped data too: check them with the rest."""
+    from micromance_tui.core.synonyms import SHIPPED, read_synonyms
+
+    try:
+        read_synonyms(SHIPPED)
+    except ContentErrors as exc:
+        return exc.errors
+    return []
 
 
 def _summary(library: Library, *, given: bool) -> str:
@@ -178,22 +236,68 @@ def _summary(library: Library, *, given: bool) -> str:
         )
         moments = Counter(m for g in library.gestures for m in g.moments)
         lines.append("  by moment: " + ", ".join(f"{k} {moments.get(k, 0)}" for k in MOMENTS))
-        users = Counter(g.source for g in library.gestures if g.source.startswith("user:"))
-        if users:
-            lines.append(f"  your own: {sum(users.values())} gesture(s) from {len(users)} file(s)")
+        situations = Counter(s for g in library.gestures for s in g.situations)
+        dates = sum(1 for g in library.gestures if DATE_IDEA_TAG in g.tags)
+        lines.append(
+            "  by situation: "
+            + ", ".join(f"{k} {situations.get(k, 0)}" for k in SITUATIONS)
+            + f"; date ideas: {dates}"
+        )
+    if library.prompts:
+        by_deck = library.counts_by_deck()
+        decks = sum(1 for n in by_deck.values() if n)
+        lines.append(
+            f"  {plural(len(library.prompts), 'prompt')} in {plural(decks, 'deck')}: "
+            + ", ".join(f"{k} {n}" for k, n in by_deck.items())
+        )
+    own_g = [g.source for g in library.gestures if g.source.startswith("user:")]
+    own_p = [p.source for p in library.prompts if p.source.startswith("user:")]
+    if own_g or own_p:
+        files = len(set(own_g)) + len(set(own_p))
+        lines.append(
+            f"  your own: {plural(len(own_g), 'gesture')} and {plural(len(own_p), 'prompt')} "
+            f"from {plural(files, 'file')}"
+        )
     return "\n".join(lines)
 
 
 # --------------------------------------------------------------------------- today
 
 
+def _say_today(args: argparse.Namespace, journal: Journal, today: date) -> None:
+    """Store what `--mood` / `--day-off` said about today (today only)."""
+    mood = getattr(args, "mood", None)
+    day_off = getattr(args, "day_off", None)
+    if mood is None and day_off is None:
+        return
+    try:
+        journal.set_said_today(
+            today,
+            mood=UNSET if mood is None else mood,
+            day_off=UNSET if day_off is None else day_off,
+        )
+    except JournalError as exc:
+        raise CliError(f"could not save how today is: {exc}") from None
+
+
 def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     library = load_content(paths).library
     opened = open_journal(paths, clock)
     now = clock()
+    _say_today(args, opened.journal, now.date())
     info = todays_idea(library, opened.journal, now)
+    day = info.day
     if args.json:
         payload: dict[str, Any] = {"date": now.date().isoformat(), "idea": None, "upcoming": []}
+        if day is not None:
+            payload["day"] = {
+                "time_of_day": day.slot,
+                "mood": day.mood,
+                "day_off": day.day_off,
+                "free_day": day.free_day,
+                "apart": day.apart,
+                "apart_today": day.is_apart,
+            }
         if info.gesture is not None:
             g = info.gesture
             payload["idea"] = {
@@ -204,7 +308,10 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
                 "language_name": library.language_name(g.language),
                 "effort": g.effort,
                 "cost": g.cost,
+                "moments": list(g.moments),
+                "situations": list(g.situations),
                 "reason": info.reason,
+                "relaxed": info.relaxed_text,
                 "tried_today": info.tried_today,
             }
         payload["upcoming"] = [
@@ -217,7 +324,7 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
             }
             for d, days in info.upcoming
         ]
-        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        print(json.dumps(payload, ensure_ascii=json_ascii(), indent=2))
         return opened.finish(EXIT_OK)
     if info.gesture is None:
         print("No ideas to choose from: the library is empty.")
@@ -227,6 +334,17 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     print(f"Today's idea: {g.title}{done}")
     print(f"  {g.summary}")
     print(f"  {library.language_name(g.language)} · {g.effort} · {g.cost}")
+    if info.reason:
+        print(
+            textwrap.fill(
+                f"why this one: {info.reason}", 96, initial_indent="  ", subsequent_indent="    "
+            )
+        )
+    if day is not None and (day.mood != "ordinary" or day.day_off or day.apart):
+        said = [info.mood_label] if day.mood != "ordinary" else []
+        said += ["a day off"] if day.day_off else []
+        said += ["apart mode is on (micromance apart off)"] if day.apart else []
+        print(f"  today: {', '.join(said)}")
     if not info.tried_today:
         print(f"  done it? micromance tried {g.id}")
     for item, days in info.upcoming:
@@ -235,10 +353,73 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     return opened.finish(EXIT_OK)
 
 
+# --------------------------------------------------------------------------- apart
+
+
+def cmd_apart(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    opened = open_journal(paths, clock)
+    journal = opened.journal
+    if args.state in ("on", "off"):
+        try:
+            journal.update_settings(apart=args.state == "on")
+        except JournalError as exc:
+            raise CliError(f"could not switch apart mode {args.state}: {exc}") from None
+    if journal.settings().apart:
+        print("Apart mode is on: today's idea is one that works at a distance.")
+        print("  back together? micromance apart off")
+    else:
+        print("Apart mode is off.")
+        print("  apart for a while? micromance apart on")
+    return opened.finish(EXIT_OK)
+
+
 def _days(n: int) -> Any:
     from datetime import timedelta
 
     return timedelta(days=n)
+
+
+# --------------------------------------------------------------------------- ask
+
+
+def cmd_ask(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.core.ask import todays_prompt, unknown_deck_message
+
+    deck = (args.deck or "").strip()
+    if deck and deck not in PROMPT_DECKS:
+        raise CliError(unknown_deck_message(deck), EXIT_USAGE)
+    library = load_content(paths).library
+    opened = open_journal(paths, clock)
+    today = clock().date()
+    asked = opened.journal.asked()
+    prompt = todays_prompt(library, asked, today, deck)
+    asked_today = prompt is not None and any(
+        e.prompt_id == prompt.id and e.date == today for e in asked
+    )
+    if args.json:
+        payload: dict[str, Any] = {"date": today.isoformat(), "deck": deck, "prompt": None}
+        if prompt is not None:
+            payload["prompt"] = {
+                "id": prompt.id,
+                "deck": prompt.deck,
+                "deck_name": prompt.deck_name,
+                "text": prompt.text,
+                "follow_up": prompt.follow_up,
+                "asked_today": asked_today,
+                "favourite": prompt.id in opened.journal.prompt_favourites(),
+            }
+        print(json.dumps(payload, ensure_ascii=False, indent=2))
+        return opened.finish(EXIT_OK)
+    if prompt is None:
+        where = f" in the deck {deck!r}" if deck else ""
+        print(f"No questions to ask{where} yet.")
+        return opened.finish(EXIT_OK)
+    done = "  (asked today)" if asked_today else ""
+    print(f"Ask each other ({prompt.deck_name}){done}:")
+    print(f"  {prompt.text}")
+    if prompt.follow_up:
+        print(f"  then: {prompt.follow_up}")
+    return opened.finish(EXIT_OK)
 
 
 # --------------------------------------------------------------------------- tried
@@ -272,7 +453,15 @@ def cmd_tried(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     day = parse_day(args.date, "date", today=today) if args.date else today
     opened = open_journal(paths, clock)
     try:
-        entry = opened.journal.add_tried(gesture.id, on=day, note=args.note, reaction=reaction)
+        entry = opened.journal.add_tried(
+            gesture.id, on=day, note=args.note, reaction=reaction, repeat=args.again
+        )
+    except JournalRepeatError:
+        when = "today" if day == today else f"for {day.isoformat()}"
+        raise CliError(
+            f"'{gesture.id}' is already logged {when}; add --again to log it a second time",
+            EXIT_USAGE,
+        ) from None
     except JournalValueError as exc:
         raise CliError(str(exc), EXIT_USAGE) from None
     except JournalError as exc:
@@ -315,12 +504,25 @@ CSV_FIELDS = [
 ]
 
 
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value: object) -> object:
+    """A cell a spreadsheet will not run: text starting like a formula (``=``, ``+``, ``-``,
+    ``@``, a tab or a carriage return) gets a leading ``'``, the usual neutraliser."""
+    if value is None:
+        return ""
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
 def rows_to_csv(rows: list[dict[str, Any]]) -> str:
     out = io.StringIO()
     writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
     writer.writeheader()
     for row in rows:
-        writer.writerow({k: ("" if row[k] is None else row[k]) for k in CSV_FIELDS})
+        writer.writerow({k: csv_cell(row[k]) for k in CSV_FIELDS})
     return out.getvalue()
 
 
@@ -330,7 +532,7 @@ def cmd_log(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     opened = open_journal(paths, clock)
     rows = [entry_row(e, library) for e in opened.journal.tried(since=since)]
     if args.json:
-        print(json.dumps(rows, ensure_ascii=False, indent=2))
+        print(json.dumps(rows, ensure_ascii=json_ascii(), indent=2))
     elif args.csv:
         sys.stdout.write(rows_to_csv(rows))
     elif not rows:
@@ -367,16 +569,30 @@ def write_text_atomic(target: Path, text: str) -> None:
         raise
 
 
-def export_text(journal: Journal) -> str:
-    return json.dumps(journal.export_data(), ensure_ascii=False, indent=2) + "\n"
+def export_text(journal: Journal, *, ascii_only: bool = False) -> str:
+    """The export as JSON with one entry per line: readable, diffable, and not much bigger
+    than the journal (indenting every field would make it half as big again)."""
+
+    def one(value: object) -> str:
+        return json.dumps(value, ensure_ascii=ascii_only, separators=(", ", ": "))
+
+    data = journal.export_data()
+    lines = []
+    for key, value in data.items():
+        if isinstance(value, list) and value:
+            body = ",\n".join(f"    {one(item)}" for item in value)
+            lines.append(f"  {one(key)}: [\n{body}\n  ]")
+        else:
+            lines.append(f"  {one(key)}: {one(value)}")
+    return "{\n" + ",\n".join(lines) + "\n}\n"
 
 
 def cmd_export(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     opened = open_journal(paths, clock)
-    text = export_text(opened.journal)
     if str(args.file) == "-":
-        sys.stdout.write(text)
+        sys.stdout.write(export_text(opened.journal, ascii_only=json_ascii()))
         return opened.finish(EXIT_OK)
+    text = export_text(opened.journal)
     target: Path = args.file.expanduser()
     if target.is_dir():
         raise CliError(
@@ -391,19 +607,18 @@ def cmd_export(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     except OSError as exc:
         raise CliError(f"cannot write {target}: {exc.strerror or exc}") from None
     n = len(opened.journal.tried())
-    print(f"Exported {n} tried idea(s) and everything else to {target}")
+    print(f"Exported {plural(n, 'tried idea')} and everything else to {target}")
     return opened.finish(EXIT_OK)
 
 
 def read_import_file(path: Path) -> object:
+    """The parsed JSON of an export file. Only a regular file is read (a FIFO, a device or
+    a folder is refused without waiting), never more than ``MAX_IMPORT_BYTES`` of it (the
+    cap holds while reading, so a file that grows cannot fill memory), a UTF-8 BOM is
+    accepted, and a key twice in one object is refused."""
+    limit = MAX_IMPORT_BYTES // (1024 * 1024)
     try:
-        size = path.stat().st_size
-        if size > MAX_IMPORT_BYTES:
-            raise CliError(
-                f"{path} is {size // (1024 * 1024)} MB; an export is at most "
-                f"{MAX_IMPORT_BYTES // (1024 * 1024)} MB, so this is not one"
-            )
-        raw = path.read_bytes()
+        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
     except FileNotFoundError:
         raise CliError(f"{path}: no such file") from None
     except IsADirectoryError:
@@ -411,13 +626,42 @@ def read_import_file(path: Path) -> object:
     except OSError as exc:
         raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
     try:
-        return json.loads(raw.decode("utf-8"))
-    except UnicodeDecodeError:
-        raise CliError(f"{path} is not text (not UTF-8); nothing was imported") from None
-    except json.JSONDecodeError as exc:
+        info = os.fstat(fd)
+        if stat.S_ISDIR(info.st_mode):
+            raise CliError(f"{path} is a folder, not an export file")
+        if not stat.S_ISREG(info.st_mode):
+            raise CliError(
+                f"{path} is not a regular file (a pipe or a device); nothing was imported"
+            )
+        chunks: list[bytes] = []
+        total = 0
+        while True:
+            chunk = os.read(fd, 1 << 20)
+            if not chunk:
+                break
+            total += len(chunk)
+            if total > MAX_IMPORT_BYTES:
+                raise CliError(
+                    f"{path} is more than {limit} MB; an export is at most {limit} MB, "
+                    "so this is not one; nothing was imported"
+                )
+            chunks.append(chunk)
+    except OSError as exc:
+        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
+    finally:
+        os.close(fd)
+    raw = b"".join(chunks)
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
         raise CliError(
-            f"{path}:{exc.lineno}:{exc.colno}: not valid JSON ({exc.msg}); nothing was imported"
+            f"{path} is not text (not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
+            "nothing was imported"
         ) from None
+    del raw, chunks
+    return parse_json(
+        text, lambda reason: CliError(f"{path}: not valid JSON ({reason}); nothing was imported")
+    )
 
 
 def cmd_import(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
@@ -445,6 +689,7 @@ def build_app(
     from micromance_tui.tui.app import MicromanceApp
 
     notices = [n for n in [opened.notice] if n]
+    notices += [problem[:1].upper() + problem[1:] for problem in opened.journal.problems()]
     if opened.journal.read_only:
         notices.append(
             f"The journal {opened.journal.path} is read-only: you can look around, "
@@ -456,7 +701,8 @@ def build_app(
         clock=clock,
         paths=paths,
         theme=args.theme,
-        notices=notices + [f"Skipped your gestures file: {e}" for e in library_result.user_errors],
+        notices=notices
+        + [f"Skipped your {own_file_kind(e)} file: {e}" for e in library_result.user_errors],
     )
     return app, opened
 
@@ -464,6 +710,13 @@ def build_app(
 def run_app(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     app, opened = build_app(args, paths, clock)
     app.run()
+    if app.crash is not None and app.return_code == 1:  # Textual stopped on it
+        where = log_unexpected(app.crash, paths)
+        say(
+            f"the app stopped on an unexpected error ({type(app.crash).__name__}); "
+            f"details in {where}; everything saved before it is kept"
+        )
+        return EXIT_ERROR
     return opened.finish(app.return_code or EXIT_OK) if opened.notice else (app.return_code or 0)
 
 

@@ -1,4 +1,5 @@
-"""Make screenshots/*.svg from the real app: one per screen, plus a light-theme one.
+"""Make screenshots/*.svg from the real app: one per screen, an idea, the weekly check-in,
+and Today in a light theme.
 
 Runs the app headless at 120x36 with a fixed date and a temporary journal holding a little
 sample history, opens each screen by its key, and saves what is on screen.
@@ -10,7 +11,7 @@ from __future__ import annotations
 import asyncio
 import sys
 import tempfile
-from datetime import date, datetime
+from datetime import date, datetime, timedelta
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -20,7 +21,9 @@ from micromance_tui.core import paths as paths_mod  # noqa: E402
 from micromance_tui.core.clock import fixed_clock  # noqa: E402
 from micromance_tui.core.content import load_library  # noqa: E402
 from micromance_tui.core.journal import Journal, QuizResult, new_id  # noqa: E402
+from micromance_tui.core.models import Library  # noqa: E402
 from micromance_tui.tui.app import SCREENS, MicromanceApp  # noqa: E402
+from micromance_tui.tui.screens import checkin  # noqa: E402
 
 NOW = datetime(2026, 11, 25, 9, 30)
 SIZE = (120, 36)
@@ -60,6 +63,24 @@ def sample_history(journal: Journal) -> None:
     journal.set_favourite("mirror-note", True)
 
 
+def sample_conversation(journal: Journal, library: Library) -> None:
+    """A question asked last week and kept as a favourite, and a check-in 8 days ago."""
+    if library.prompts:
+        first = library.prompts[0].id
+        journal.add_asked(first, on=date.fromordinal(NOW.date().toordinal() - 6))
+        journal.toggle_prompt_favourite(first)
+    earlier = Journal.open(journal.path, clock=fixed_clock(NOW - timedelta(days=8)))
+    earlier.add_checkin(
+        {
+            "appreciations": "The soup when I was ill; the lift to the station on Friday.",
+            "was-hard": "Two late nights in a row; we barely talked.",
+            "wish-me": "A walk on Saturday morning, phones at home",
+            "plan": "Saturday 9:30, the canal loop, coffee after",
+        },
+        started=(NOW - timedelta(days=8, minutes=22)).isoformat(timespec="seconds"),
+    )
+
+
 async def shoot(app: MicromanceApp, keys: list[str], name: str) -> None:
     async with app.run_test(size=SIZE) as pilot:
         await pilot.pause()
@@ -77,6 +98,8 @@ async def main() -> None:
         journal_path = Path(tmp) / "journal.json"
         clock = fixed_clock(NOW)
         sample_history(Journal.open(journal_path, clock=clock))
+        sample_conversation(Journal.open(journal_path, clock=clock), library)
+        checkin.seconds = lambda: 0.0  # the check-in's timer shows 0:00 in the picture
 
         def make(theme: str = "textual-dark") -> MicromanceApp:
             journal = Journal.open(journal_path, clock=clock)
@@ -86,6 +109,7 @@ async def main() -> None:
             keys = [] if mode == "today" else [key]
             await shoot(make(), keys, mode)
         await shoot(make(), ["o"], "gesture")
+        await shoot(make(), ["k", "c"], "checkin")
         await shoot(make("textual-light"), [], "today-light")
 
 

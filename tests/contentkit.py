@@ -16,6 +16,7 @@ NAMES = {
     "touch": "Physical touch",
 }
 MOMENTS = ["morning", "daytime", "evening", "bedtime", "weekend", "after-hard-day"]
+DECKS = ["love-maps", "dreams", "appreciation", "check-in", "repair", "playful", "needs"]
 
 
 def dump(data: Any) -> str:
@@ -73,8 +74,30 @@ def quiz() -> dict[str, Any]:
     return {"classic": classic, "rating": rating}
 
 
-def make_content(root: Path, n_gestures: int = 10) -> Path:
-    """Write a complete valid content folder under `root` and return it."""
+def prompt(i: int, deck: str = "playful", **extra: Any) -> dict[str, Any]:
+    p: dict[str, Any] = {
+        "id": f"{deck}-question-{i}",
+        "deck": deck,
+        "text": f"What would you say to question {i} of {deck}?",
+        "follow_up": f"And what comes after question {i}?",
+    }
+    p.update(extra)
+    return p
+
+
+def make_prompts(root: Path, per_deck: int = 3, decks: list[str] | None = None) -> Path:
+    """Write `root/prompts/<deck>.yaml` with `per_deck` prompts in each deck."""
+    folder = root / "prompts"
+    folder.mkdir(parents=True, exist_ok=True)
+    for deck in decks or DECKS:
+        items = [prompt(i, deck) for i in range(per_deck)]
+        (folder / f"{deck}.yaml").write_text(dump(items), encoding="utf-8")
+    return folder
+
+
+def make_content(root: Path, n_gestures: int = 10, prompts_per_deck: int = 0) -> Path:
+    """Write a complete valid content folder under `root` and return it (with
+    `prompts_per_deck` prompts in each deck, none by default)."""
     root.mkdir(parents=True, exist_ok=True)
     (root / "gestures").mkdir(exist_ok=True)
     langs = [
@@ -110,4 +133,6 @@ def make_content(root: Path, n_gestures: int = 10) -> Path:
     ]
     (root / "guides.yaml").write_text(dump(guides), encoding="utf-8")
     (root / "quiz.yaml").write_text(dump(quiz()), encoding="utf-8")
+    if prompts_per_deck:
+        make_prompts(root, prompts_per_deck)
     return root

@@ -8,6 +8,8 @@ from datetime import datetime
 
 Clock = Callable[[], datetime]
 NOW_ENV = "MICROMANCE_NOW"
+FIRST_YEAR = 1900
+LAST_YEAR = 2900
 
 
 def system_clock() -> datetime:
@@ -27,8 +29,15 @@ def clock_from_env() -> Clock:
     if not value:
         return system_clock
     try:
-        return fixed_clock(datetime.fromisoformat(value))
+        moment = datetime.fromisoformat(value)
     except ValueError:
         raise ValueError(
             f"${NOW_ENV} is {value!r}; expected an ISO date and time like 2026-11-25T09:00"
         ) from None
+    if not FIRST_YEAR <= moment.year <= LAST_YEAR:
+        # Reminders and the week's spread count days either side of today: year 1 or 9999
+        # would take them off the calendar.
+        raise ValueError(f"${NOW_ENV} is {value!r}; use a year from {FIRST_YEAR} to {LAST_YEAR}")
+    if moment.tzinfo is not None:  # local time, as the system clock gives
+        moment = moment.astimezone().replace(tzinfo=None)
+    return fixed_clock(moment)

@@ -1,16 +1,22 @@
 """Load and validate the content YAML into a :class:`Library`, with a start-up cache.
 
-Every check in `CONTENT.md` is made here, and every problem becomes a
-:class:`ContentError` naming `file:line:column`, what was found and what was expected.
-Validation collects all errors rather than stopping at the first.
+Every check in the content contract (`docs/content.md`) is made here, and every problem
+becomes a :class:`ContentError` naming `file:line:column`, what was found and what was
+expected. Validation collects all errors rather than stopping at the first.
+
+Kinds of file: `languages.yaml`, `faq.yaml`, `guides.yaml`, `quiz.yaml`; any file in a
+folder named `prompts` is conversation prompts (`content/prompts/<deck>.yaml`, and the
+user's `<config dir>/prompts/*.yaml`); any other file is gestures.
 """
 
 from __future__ import annotations
 
 import difflib
+import errno
 import json
 import os
 import re
+import stat
 import tempfile
 from collections import Counter
 from collections.abc import Callable, Iterable
@@ -26,6 +32,7 @@ from micromance_tui.core.models import (
     EFFORTS,
     LANGUAGE_IDS,
     MOMENTS,
+    PROMPT_DECKS,
     SITUATIONS,
     ClassicItem,
     FaqEntry,
@@ -33,11 +40,13 @@ from micromance_tui.core.models import (
     Guide,
     Library,
     LoveLanguage,
+    Prompt,
     Quiz,
     QuizSide,
     RatingItem,
 )
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.plural import noun, plural
 from micromance_tui.core.textcheck import bad_characters
 from micromance_tui.core.yamlnodes import ContentError, ContentErrors, Node, YamlProblem, parse_file
 
@@ -50,11 +59,13 @@ __all__ = [
     "load_library",
 ]
 
-CACHE_FORMAT = 2
+CACHE_FORMAT = 3
 MAX_CACHE_BYTES = 64 * 1024 * 1024
 ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 STR_TAG = "tag:yaml.org,2002:str"
-KINDS = ("languages", "gestures", "faq", "guides", "quiz")
+KINDS = ("languages", "gestures", "faq", "guides", "quiz", "prompts")
+#: the longest a prompt's text or follow-up may be
+MAX_PROMPT = 200
 _SURPRISE_HINT = {
     "bool": "YAML reads unquoted yes/no/on/off/true/false as true or false",
     "int": "YAML reads it as a number",
@@ -65,7 +76,10 @@ _SURPRISE_HINT = {
 
 
 def kind_of(path: Path) -> str:
-    """The kind of a content file, by its name (CONTENT.md): anything else is gestures."""
+    """The kind of a content file, by its name (docs/content.md): a file in a folder named
+    `prompts` holds prompts; anything else not named for its kind is gestures."""
+    if path.parent.name == "prompts":
+        return "prompts"
     return {
         "languages.yaml": "languages",
         "faq.yaml": "faq",
@@ -221,7 +235,7 @@ class _Checker:
                 if max_items is not None and max_items != min_items
                 else f"at least {min_items}"
             )
-            self.error(node, f"{what} has {len(items)} item(s); expected {span}")
+            self.error(node, f"{what} has {plural(len(items), 'item')}; expected {span}")
             return None
         out: list[str] = []
         ok = True
@@ -273,7 +287,9 @@ def _read_languages(checker: _Checker, root: Node | None) -> list[_ParsedItem]:
         missing = [lid for lid in LANGUAGE_IDS if lid not in found]
         if missing and not checker.errors:
             checker.error(
-                root, f"missing love language(s): {', '.join(missing)}; all five are needed"
+                root,
+                f"missing love {noun(len(missing), 'language')}: "
+                f"{', '.join(missing)}; all five are needed",
             )
     return out
 
@@ -322,6 +338,39 @@ def _read_gestures(checker: _Checker, root: Node | None, source: str) -> list[_P
             situations=situations,
         )
         out.append((gesture, m["id"]))
+    return out
+
+
+def _read_prompts(
+    checker: _Checker, root: Node | None, source: str, deck_of_file: str | None
+) -> list[_ParsedItem]:
+    """Prompts: one open question each. In a file named after a deck (`playful.yaml`),
+    every prompt must be of that deck."""
+    out: list[_ParsedItem] = []
+    for node in _top_list(checker, root, "prompts"):
+        before = len(checker.errors)
+        m = checker.mapping(node, "a prompt", ("id", "deck", "text"), ("follow_up",))
+        if m is None:
+            continue
+        pid = checker.ident(m.get("id"), "id")
+        deck = checker.choice(m.get("deck"), "deck", PROMPT_DECKS)
+        text = checker.text(m.get("text"), "text", max_len=MAX_PROMPT, one_line=True)
+        follow_up = checker.text(m.get("follow_up"), "follow_up", max_len=MAX_PROMPT, one_line=True)
+        if deck and deck_of_file and deck != deck_of_file:
+            checker.error(
+                m["deck"],
+                f"deck '{deck}' in the file for the deck '{deck_of_file}'; move the prompt "
+                f"to prompts/{deck}.yaml or change its deck",
+            )
+        if text and not text.endswith("?"):
+            checker.error(
+                m["text"],
+                f"text should be one question, ending with '?'; it ends with {text[-30:]!r}",
+            )
+        if len(checker.errors) != before:
+            continue
+        assert pid and deck and text
+        out.append((Prompt(pid, deck, text, follow_up or "", source), m["id"]))
     return out
 
 
@@ -418,7 +467,7 @@ def _read_quiz(checker: _Checker, root: Node | None) -> tuple[Quiz | None, list[
                 if n != PAIRING_REPEATS:
                     checker.error(
                         classic_node,
-                        f"'classic' pairs {x} with {y} {n} time(s); each pairing of two "
+                        f"'classic' pairs {x} with {y} {plural(n, 'time')}; each pairing of two "
                         f"languages must appear exactly {PAIRING_REPEATS} times",
                     )
     rating_node = top.get("rating")
@@ -489,6 +538,9 @@ def _read_file(path: Path, kind: str, shown: str, source: str) -> _FileResult:
         items = _read_guides(checker, root)
     elif kind == "quiz":
         quiz, items = _read_quiz(checker, root)
+    elif kind == "prompts":
+        deck = path.stem if path.stem in PROMPT_DECKS else None
+        items = _read_prompts(checker, root, source, deck)
     else:
         items = _read_gestures(checker, root, source)
     return _FileResult(kind, items, quiz, checker.errors)
@@ -546,18 +598,57 @@ def _check_related(
 
 def _shipped_files(content_dir: Path) -> list[tuple[Path, str]]:
     files = [(content_dir / f"{k}.yaml", k) for k in ("languages", "faq", "guides", "quiz")]
-    gestures_dir = content_dir / "gestures"
-    if gestures_dir.is_dir():
-        files += [(p, "gestures") for p in sorted(gestures_dir.glob("*.yaml"))]
+    for folder, kind in (("gestures", "gestures"), ("prompts", "prompts")):
+        if (content_dir / folder).is_dir():
+            files += [(p, kind) for p in sorted((content_dir / folder).glob("*.yaml"))]
     return files
 
 
-def _user_files(paths: Paths) -> list[Path]:
-    folder = paths.user_gestures_dir
-    try:
-        return sorted(p for p in folder.glob("*.yaml") if p.is_file())
-    except OSError:
+def _user_files(paths: Paths) -> list[tuple[Path, str]]:
+    """The user's own files, gestures then prompts, each folder in name order: every
+    ``*.yaml`` entry but sub-folders, so a pipe, a device or a link that loops is reported
+    by :func:`_not_a_file`, never skipped silently."""
+    found: list[tuple[Path, str]] = []
+    for folder, kind in (
+        (paths.user_gestures_dir, "gestures"),
+        (paths.user_prompts_dir, "prompts"),
+    ):
+        try:
+            found += [(p, kind) for p in sorted(folder.glob("*.yaml")) if not p.is_dir()]
+        except OSError:
+            continue
+    return found
+
+
+def _unnamed_deck_errors(path: Path, shown: str) -> list[ContentError]:
+    """A shipped prompts file is named after its deck, so the deck list stays one file each."""
+    if path.stem in PROMPT_DECKS:
         return []
+    return [
+        ContentError(
+            shown,
+            1,
+            1,
+            f"a prompts file is named after its deck; '{path.name}' is not one of "
+            f"{', '.join(d + '.yaml' for d in PROMPT_DECKS)}",
+        )
+    ]
+
+
+def _not_a_file(path: Path) -> str | None:
+    """Why ``path`` cannot be read as a content file (without opening it: a named pipe
+    would wait for a writer), or None when it is a regular file."""
+    try:
+        info = os.stat(path)
+    except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            return "a symbolic link that loops; nothing was read"
+        if exc.errno == errno.ENOENT:
+            return "no such file" if not os.path.islink(path) else "a link to a missing file"
+        return f"cannot read it: {os.strerror(exc.errno or 0).lower()}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file (a pipe, a device or a socket); nothing was read"
+    return None
 
 
 def _build(results: list[tuple[str, _FileResult]]) -> Library:
@@ -573,6 +664,7 @@ def _build(results: list[tuple[str, _FileResult]]) -> Library:
         faq=tuple(of("faq")),
         guides=tuple(of("guides")),
         quiz=quiz,
+        prompts=tuple(of("prompts")),
     )
 
 
@@ -588,6 +680,8 @@ def _validate_shipped(
             continue
         result = _read_file(path, kind, shown, "shipped")
         errors += result.errors
+        if kind == "prompts":
+            errors += _unnamed_deck_errors(path, shown)
         results.append((shown, result))
     _check_unique(results, errors, KINDS)
     return results, errors
@@ -596,13 +690,17 @@ def _validate_shipped(
 def _add_user_files(results: list[tuple[str, _FileResult]], paths: Paths) -> list[ContentError]:
     """Validate each user file on its own against what is loaded; skip a file with errors."""
     reported: list[ContentError] = []
-    for path in _user_files(paths):
+    for path, kind in _user_files(paths):
         shown = str(path)
-        result = _read_file(path, "gestures", shown, f"user:{path.name}")
+        problem = _not_a_file(path)
+        if problem is not None:
+            reported.append(ContentError(shown, 1, 1, problem))
+            continue
+        result = _read_file(path, kind, shown, f"user:{path.name}")
         errs = list(result.errors)
         if not errs:
             probe = [*results, (shown, result)]
-            _check_unique(probe, errs, ("gestures",))
+            _check_unique(probe, errs, (kind,))
         if errs:
             reported.append(errs[0] if len(errs) == 1 else _summarise(errs))
             continue
@@ -636,7 +734,7 @@ class LoadResult:
 
 def _fingerprint(paths: Paths) -> list[Any]:
     entries: list[Any] = [__version__, CACHE_FORMAT, str(paths.content_dir)]
-    for path in [p for p, _ in _shipped_files(paths.content_dir)] + _user_files(paths):
+    for path, _ in _shipped_files(paths.content_dir) + _user_files(paths):
         try:
             st = path.stat()
             entries.append([str(path), st.st_size, st.st_mtime_ns])
@@ -688,7 +786,7 @@ def load_library(
     use_cache: bool = True,
     on_parse: Callable[[], None] | None = None,
 ) -> LoadResult:
-    """Load the shipped content and the user's own gestures.
+    """Load the shipped content and the user's own gestures and prompts.
 
     Raises :class:`ContentErrors` when the shipped content is invalid. A bad user file is
     reported in ``user_errors`` (one line each) and skipped.
@@ -722,8 +820,9 @@ def check_files(files: list[Path], paths: Paths) -> tuple[Library | None, list[C
     errors: list[ContentError] = []
     for path in files:
         shown = str(path)
-        if not path.is_file():
-            errors.append(ContentError(shown, 1, 1, "no such file"))
+        problem = "a folder, not a file" if path.is_dir() else _not_a_file(path)
+        if problem is not None:
+            errors.append(ContentError(shown, 1, 1, problem))
             continue
         kind = kind_of(path)
         result = _read_file(path, kind, shown, f"file:{path.name}")
@@ -752,14 +851,43 @@ def check_all(paths: Paths) -> tuple[Library | None, list[ContentError], list[Co
     known = {obj.id for _, r in results if r.kind in ("gestures", "guides") for obj, _ in r.items}
     _check_related(results, known, errors)
     user_errors: list[ContentError] = []
-    for path in _user_files(paths):
-        result = _read_file(path, "gestures", str(path), f"user:{path.name}")
+    for path, kind in _user_files(paths):
+        problem = _not_a_file(path)
+        if problem is not None:
+            user_errors.append(ContentError(str(path), 1, 1, problem))
+            continue
+        result = _read_file(path, kind, str(path), f"user:{path.name}")
         errs = list(result.errors)
         if not errs:
-            _check_unique([*results, (str(path), result)], errs, ("gestures",))
+            _check_unique([*results, (str(path), result)], errs, (kind,))
         if errs:
             user_errors += errs
         else:
             results.append((str(path), result))
     library = None if errors else _build(results)
     return library, errors, user_errors
+
+
+def moment_warnings(paths: Paths, files: list[Path] | None = None) -> list[ContentError]:
+    """Gestures whose text and `moments` disagree (core/momentcheck.py), as warnings: in the
+    files given, or in the shipped gestures and the user's own. Files that do not parse are
+    left to the errors."""
+    from micromance_tui.core.momentcheck import moment_warnings as warnings_for
+
+    if files is None:
+        targets = [
+            (path, _display(path, paths.content_dir))
+            for path, kind in _shipped_files(paths.content_dir)
+            if kind == "gestures"
+        ] + [(path, str(path)) for path, kind in _user_files(paths) if kind == "gestures"]
+    else:
+        targets = [(path, str(path)) for path in files if kind_of(path) == "gestures"]
+    out: list[ContentError] = []
+    for path, shown in targets:
+        if not path.is_file():
+            continue
+        for gesture, node in _read_file(path, "gestures", shown, "check").items:
+            assert isinstance(gesture, Gesture)
+            for message in warnings_for(gesture):
+                out.append(ContentError(shown, node.line, node.column, f"warning: {message}"))
+    return out

@@ -2,7 +2,8 @@
 
 The first pick of a day is pinned in the journal, so the idea stays the same all day even
 as the time of day moves on or the idea gets marked tried. The pin is dropped when what the
-pick depends on changes: a new partner profile or apart mode switched.
+pick depends on changes: a new partner profile, apart mode switched, or what the user said
+about today (how the day is, a day off) or an important date coming close.
 """
 
 from __future__ import annotations
@@ -14,7 +15,14 @@ from typing import Any
 
 from micromance_tui.core.journal import ImportantDate, Journal, JournalError
 from micromance_tui.core.models import Gesture, Library
-from micromance_tui.core.suggest import RECENT_DAYS, pick_today
+from micromance_tui.core.suggest import (
+    MOOD_LABELS,
+    RECENT_DAYS,
+    SPECIAL_LEAD_DAYS,
+    Day,
+    pick_today,
+    relaxed_text,
+)
 
 REMINDER_DAYS = 7
 
@@ -28,6 +36,17 @@ class Today:
     tried_today: bool
     upcoming: list[tuple[ImportantDate, int]]
     partner_name: str
+    day: Day | None = None
+    #: the rules relaxed to find an idea (suggest.RELAX_ORDER ids), usually none
+    relaxed: tuple[str, ...] = ()
+
+    @property
+    def mood_label(self) -> str:
+        return MOOD_LABELS[self.day.mood] if self.day else MOOD_LABELS["ordinary"]
+
+    @property
+    def relaxed_text(self) -> list[str]:
+        return relaxed_text(self.relaxed)
 
 
 def partner_scores(journal: Journal) -> tuple[dict[str, float] | None, str]:
@@ -39,9 +58,25 @@ def partner_scores(journal: Journal) -> tuple[dict[str, float] | None, str]:
     return dict(scores), result.id
 
 
-def _context(journal: Journal) -> str:
-    _, profile_id = partner_scores(journal)
-    return f"{profile_id}|{journal.settings().apart}"
+def day_of(journal: Journal, now: datetime) -> Day:
+    """What is known about now: the hour, apart mode, what the user said about today and
+    whether an important date is close enough to make special-day ideas eligible."""
+    today = now.date()
+    mood, day_off = journal.said_today(today)
+    near = journal.upcoming_dates(today, SPECIAL_LEAD_DAYS)
+    return Day(
+        today=today,
+        hour=now.hour,
+        mood=mood,
+        day_off=day_off,
+        apart=journal.settings().apart,
+        special_date_in=min((days for _, days in near), default=None),
+    )
+
+
+def _context(profile_id: str, day: Day) -> str:
+    near = day.special_date_in is not None
+    return f"{profile_id}|{day.apart}|{day.mood}|{day.day_off}|{near}"
 
 
 def todays_idea(
@@ -55,8 +90,9 @@ def todays_idea(
     """Today's idea; `another=True` moves on to a different one and pins that instead."""
     today = now.date()
     settings = journal.settings()
-    scores, _ = partner_scores(journal)
-    context = _context(journal)
+    scores, profile_id = partner_scores(journal)
+    day = day_of(journal, now)
+    context = _context(profile_id, day)
     pin: dict[str, Any] | None = journal.daily_pick()
     valid = (
         pin is not None
@@ -66,33 +102,36 @@ def todays_idea(
     )
     shown: list[str] = list(pin.get("shown", [])) if valid and pin else []
     upcoming = journal.upcoming_dates(today, within_days)
-    entries = journal.tried(since=today - timedelta(days=RECENT_DAYS))
+    everything = journal.tried()
+    entries = [e for e in everything if e.date >= today - timedelta(days=RECENT_DAYS)]
     tried_today = {e.gesture_id for e in entries if e.date == today}
     recent = {e.gesture_id for e in entries}
     gesture: Gesture | None = None
     reason = ""
+    relaxed: tuple[str, ...] = ()
     if valid and pin and not another:
         gesture = library.gesture_by_id[pin["gesture"]]
         reason = str(pin.get("reason", ""))
+        saved = pin.get("relaxed", [])
+        relaxed = tuple(r for r in saved if isinstance(r, str)) if isinstance(saved, list) else ()
     else:
         pick = pick_today(
             library.gestures,
-            today=today,
-            hour=now.hour,
+            day=day,
             recent=recent,
             scores=scores,
-            apart=settings.apart,
-            special_day=any(days == 0 for _, days in upcoming),
             skip=shown,
             partner_name=settings.partner_name,
+            first_ever=not everything,
         )
         if pick is not None:
-            gesture, reason = pick.gesture, pick.reason
+            gesture, reason, relaxed = pick.gesture, pick.reason, pick.relaxed
             new_pin = {
                 "date": today.isoformat(),
                 "context": context,
                 "gesture": gesture.id,
                 "reason": reason,
+                "relaxed": list(relaxed),
                 "shown": [*shown, gesture.id],
             }
             # A read-only journal still gets an idea; it is just not pinned.
@@ -104,6 +143,8 @@ def todays_idea(
         tried_today=gesture is not None and gesture.id in tried_today,
         upcoming=upcoming,
         partner_name=settings.partner_name,
+        day=day,
+        relaxed=relaxed,
     )
 
 

@@ -5,9 +5,12 @@ API
 ---
 ``Journal.open(path, *, clock=datetime.now) -> Journal`` creates the file if it is missing,
 moves a corrupt one aside (``journal.recovered_from``, ``journal.recovery_message()``),
-refuses a newer schema (``JournalNewerError``, nothing written), migrates an older one
-(``journal.migrated_from``), and opens a read-only journal for reading
-(``journal.read_only``). ``close()``; also a context manager.
+refuses a newer schema (``JournalNewerError``, nothing written) and a file that is a
+symbolic link (``JournalAccessError``, nothing touched), migrates an older one
+(``journal.migrated_from``), re-issues ids used twice (``journal.repairs``), and opens a
+read-only journal for reading (``journal.read_only``). ``problems() -> list[str]``: one
+line per kind of entry in the file that cannot be read (kept as it is, not shown) and per
+repair. ``close()``; also a context manager.
 
 Tried entries
     ``add_tried(gesture_id, *, on=None, at=None, note="", reaction=None, for_whom="partner")
@@ -34,9 +37,20 @@ Settings
     ``settings() -> Settings``, ``update_settings(*, theme=, apart=, my_name=,
     partner_name=) -> Settings``. The partner's name is ``settings().partner_name``;
     ``partner().name`` is the same value.
+Conversation prompts and check-ins
+    ``add_asked(prompt_id, *, on=None) -> AskedEntry``, ``delete_asked(entry_id) ->
+    AskedEntry``, ``asked(since=None) -> list[AskedEntry]`` (newest first),
+    ``prompt_favourites() -> set[str]``, ``toggle_prompt_favourite(pid) -> bool``,
+    ``add_checkin(notes, *, started=None) -> CheckIn`` (``notes``: step id -> text, steps in
+    ``CHECKIN_STEPS``), ``checkins() -> list[CheckIn]`` (newest first), ``last_checkin() ->
+    CheckIn | None``.
 Export and import
     ``export_data() -> dict`` (everything, JSON-ready), ``import_data(data) -> ImportReport``
-    (validates everything first; merges by id; importing twice adds nothing).
+    (validates everything first; merges by id; importing twice adds nothing; names fill
+    empty ones; apart mode comes on if the export had it on).
+Today
+    ``said_today(today) -> (mood, day_off)``, ``set_said_today(today, *, mood=, day_off=)``:
+    what the user said about one day (``suggest.MOODS``); another day reads as ordinary.
 
 Module level: ``SCHEMA_VERSION``, ``schema_of(data)``, ``migrate(data)``, ``new_id()``,
 ``REACTIONS``, the dataclasses, and the errors (all subclass ``JournalError``; ``str()`` is
@@ -72,18 +86,22 @@ from pathlib import Path
 from types import TracebackType
 from typing import Any, Final, Literal, TypeVar
 
+from micromance_tui.core.plural import plural
 from micromance_tui.core.storage import (
     Data,
     JournalAccessError,
+    JournalChangedError,
     JournalCorruptError,
     JournalError,
     JournalWriteError,
     SafeJSONStorage,
     os_reason,
 )
-from micromance_tui.core.textcheck import bad_characters
+from micromance_tui.core.suggest import MOODS
+from micromance_tui.core.textcheck import bad_characters, printable
 
 __all__ = [
+    "CHECKIN_STEPS",
     "DATE_KINDS",
     "EXPORT_FORMAT",
     "QUIZ_MODES",
@@ -91,6 +109,8 @@ __all__ = [
     "SCHEMA_VERSION",
     "UNSET",
     "WHO",
+    "AskedEntry",
+    "CheckIn",
     "ImportReport",
     "ImportantDate",
     "Journal",
@@ -137,6 +157,15 @@ MAX_NAME: Final = 40
 MAX_GESTURE_ID: Final = 100
 MAX_THEME: Final = 60
 MAX_ID: Final = 64
+MAX_SCORE: Final = 1000
+"""Quiz numbers are counts (a few dozen at most) and averages of 1 to 5."""
+MAX_POSITION: Final = 10_000
+MAX_SHOWN: Final = 1000
+"""How many ideas a day's pin remembers as shown."""
+FIRST_YEAR: Final = 1800
+LAST_YEAR: Final = 2999
+"""Dates outside these years are refused: nobody logs them, and date arithmetic on them
+(next year's birthday, a week before) would leave the calendar."""
 
 # Table names in the file.
 T_META: Final = "meta"
@@ -148,9 +177,26 @@ T_LITTLE_THINGS: Final = "little_things"
 T_DATES: Final = "dates"
 T_SETTINGS: Final = "settings"
 T_DAILY: Final = "daily"
+T_DAY: Final = "day"
+T_ASKED: Final = "asked"
+T_PROMPT_FAVOURITES: Final = "prompt_favourites"
+T_CHECKINS: Final = "checkins"
+
+#: The notes a weekly check-in keeps, one per step (the words are in core/checkin.py).
+CHECKIN_STEPS: tuple[str, ...] = (
+    "appreciations",
+    "went-well",
+    "was-hard",
+    "wish-me",
+    "wish-partner",
+    "plan",
+)
 
 Clock = Callable[[], datetime]
 T = TypeVar("T")
+
+_RETRIES: Final = 100
+"""Times a change is made again when another process replaced the file meanwhile."""
 
 _TIME_RE = re.compile(r"(?:[01]\d|2[0-3]):[0-5]\d")
 _ID_RE = re.compile(r"[A-Za-z0-9_.:-]{1,64}")
@@ -181,6 +227,15 @@ class JournalNewerError(JournalError):
             f"{path} was written by a newer micromance (journal schema {found}; this version "
             f"reads up to {supported}): it was left untouched; update micromance to use it"
         )
+
+
+class JournalRepeatError(JournalError):
+    """``add_tried(..., repeat=False)`` found the idea already logged on that day."""
+
+    def __init__(self, gesture_id: str, day: date) -> None:
+        self.gesture_id = gesture_id
+        self.day = day
+        super().__init__(f"'{gesture_id}' is already logged for {day.isoformat()}")
 
 
 class JournalValueError(JournalError, ValueError):
@@ -216,6 +271,8 @@ class JournalImportError(JournalError):
 def _show(value: object) -> str:
     if isinstance(value, str):
         return f"of {len(value)} characters" if len(value) > 30 else repr(value)
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
+        return f"of {len(str(abs(value)))} digits"
     if isinstance(value, (date, datetime)):
         return value.isoformat()
     return repr(value)
@@ -360,12 +417,14 @@ class QuizProgress:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """The user's settings: theme, apart mode and the two names."""
+    """The user's settings: theme, apart mode, the two names, and who the quiz was last
+    set to ask ("me" or "partner"), so its start page reads the same after a restart."""
 
     theme: str = DEFAULT_THEME
     apart: bool = False
     my_name: str = ""
     partner_name: str = ""
+    quiz_who: str = "me"
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -373,6 +432,46 @@ class Settings:
             "apart": self.apart,
             "my_name": self.my_name,
             "partner_name": self.partner_name,
+            "quiz_who": self.quiz_who,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class AskedEntry:
+    """A conversation prompt asked on a day."""
+
+    id: str
+    prompt_id: str
+    date: date
+    created: str  # ISO date and time
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "prompt": self.prompt_id,
+            "date": self.date.isoformat(),
+            "created": self.created,
+        }
+
+
+@dataclass(frozen=True, slots=True)
+class CheckIn:
+    """A weekly check-in: when it started and finished, and the notes of each step
+    (``CHECKIN_STEPS`` -> text; a step left blank is left out)."""
+
+    id: str
+    date: date
+    started: str  # ISO date and time
+    finished: str  # ISO date and time
+    notes: dict[str, str]
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "id": self.id,
+            "date": self.date.isoformat(),
+            "started": self.started,
+            "finished": self.finished,
+            "notes": dict(self.notes),
         }
 
 
@@ -388,6 +487,11 @@ class ImportReport:
     settings: int = 0
     quiz_progress: int = 0
     skipped: dict[str, int] = field(default_factory=dict)  # already present, by kind
+    asked: int = 0
+    prompt_favourites: int = 0
+    checkins: int = 0
+    conflicts: dict[str, int] = field(default_factory=dict)
+    """Of ``skipped``: entries whose id is used here by an entry with other content."""
 
     @property
     def total(self) -> int:
@@ -399,6 +503,9 @@ class ImportReport:
             + self.dates
             + self.settings
             + self.quiz_progress
+            + self.asked
+            + self.prompt_favourites
+            + self.checkins
         )
 
     def __str__(self) -> str:
@@ -410,13 +517,31 @@ class ImportReport:
             _count(self.dates, "date", "dates"),
             _count(self.settings, "setting", "settings"),
             _count(self.quiz_progress, "unfinished quiz", "unfinished quizzes"),
+            _count(self.asked, "asked question", "asked questions"),
+            _count(self.prompt_favourites, "favourite question", "favourite questions"),
+            _count(self.checkins, "check-in", "check-ins"),
         ]
         added = [p for p in parts if p]
-        return "added " + ", ".join(added) if added else "nothing new to add"
+        text = "added " + ", ".join(added) if added else "nothing new to add"
+        names = {
+            T_TRIED: ("tried entry", "tried entries"),
+            T_QUIZ_RESULTS: ("quiz result", "quiz results"),
+            T_LITTLE_THINGS: ("little thing", "little things"),
+            T_DATES: ("date", "dates"),
+        }
+        clashes = [
+            _count(n, *names.get(kind, (kind, kind))) for kind, n in self.conflicts.items() if n
+        ]
+        if clashes:
+            text += (
+                "; skipped " + ", ".join(clashes) + " whose id is already used here by a "
+                "different entry (the one here was kept)"
+            )
+        return text
 
 
 def _count(n: int, one: str, many: str) -> str:
-    return "" if n == 0 else f"{n} {one if n == 1 else many}"
+    return "" if n == 0 else plural(n, one, many)
 
 
 def new_id() -> str:
@@ -472,6 +597,8 @@ def _time(value: object) -> str:
 def _day(field_name: str, value: object) -> date:
     if not isinstance(value, date) or isinstance(value, datetime):
         raise JournalValueError(field_name, value, "use a date")
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise JournalValueError(field_name, value, f"use a year from {FIRST_YEAR} to {LAST_YEAR}")
     return value
 
 
@@ -509,15 +636,17 @@ def _numbers(field_name: str, value: object) -> dict[str, float]:
         raise JournalValueError(field_name, value, "use an object of numbers")
     result: dict[str, float] = {}
     for key, number in value.items():
-        if not isinstance(key, str) or not 1 <= len(key) <= MAX_LABEL:
+        if not isinstance(key, str) or not 1 <= len(key) <= MAX_LABEL or bad_characters(key):
             raise JournalValueError(f"{field_name} key", key, "use a language id")
         if (
             isinstance(number, bool)
             or not isinstance(number, (int, float))
             or not math.isfinite(number)
-            or number < 0
+            or not 0 <= number <= MAX_SCORE
         ):
-            raise JournalValueError(f"{field_name}[{key!r}]", number, "use a number of 0 or more")
+            raise JournalValueError(
+                f"{field_name}[{key!r}]", number, f"use a number from 0 to {MAX_SCORE}"
+            )
         result[key] = number
     return result
 
@@ -529,7 +658,7 @@ def _answers(value: object, mode: str) -> dict[str, int]:
     hint = "use 1 (side a) or 2 (side b)" if mode == "classic" else "use 1 to 5"
     result: dict[str, int] = {}
     for key, choice in value.items():
-        if not isinstance(key, str) or not 1 <= len(key) <= MAX_GESTURE_ID:
+        if not isinstance(key, str) or not 1 <= len(key) <= MAX_GESTURE_ID or bad_characters(key):
             raise JournalValueError("answers key", key, "use a quiz item id")
         if isinstance(choice, bool) or not isinstance(choice, int) or choice not in allowed:
             raise JournalValueError(f"answers[{key!r}]", choice, hint)
@@ -561,8 +690,14 @@ def _checked_quiz_result(result: QuizResult) -> QuizResult:
 def _checked_progress(progress: QuizProgress) -> QuizProgress:
     mode = _choice("mode", progress.mode, QUIZ_MODES)
     position = progress.position
-    if isinstance(position, bool) or not isinstance(position, int) or position < 0:
-        raise JournalValueError("position", position, "use a whole number of 0 or more")
+    if (
+        isinstance(position, bool)
+        or not isinstance(position, int)
+        or not 0 <= position <= MAX_POSITION
+    ):
+        raise JournalValueError(
+            "position", position, f"use a whole number from 0 to {MAX_POSITION}"
+        )
     return QuizProgress(
         who=_choice("who", progress.who, WHO),
         mode=mode,
@@ -616,88 +751,140 @@ def _checked_settings(settings: Settings) -> Settings:
         apart=settings.apart,
         my_name=_text("my_name", settings.my_name, low=0, high=MAX_NAME),
         partner_name=_text("partner_name", settings.partner_name, low=0, high=MAX_NAME),
+        quiz_who=_choice("quiz_who", settings.quiz_who, WHO),
     )
 
 
 # -- documents <-> data classes ------------------------------------------------------------
-# Reading is lenient: a document that does not convert is skipped (and kept in the file).
+# Reading checks every document against the same rules as writing and importing (the
+# ``_import_*`` builders below, which end in the ``_checked_*`` functions). A document that
+# does not pass is left in the file exactly as it is, not shown, and reported by
+# :meth:`Journal.problems`. Only the forms older versions wrote are read leniently: a time
+# "9:05", a note with CR/LF or control characters, ``reaction: true``, no ``created``.
+
+_SHORT_TIME_RE = re.compile(r"\d:[0-5]\d")
 
 
-def _tried_from_doc(doc: Mapping[str, Any]) -> TriedEntry | None:
+def _legacy_text(value: str) -> str:
+    """An old note: CR/LF made LF, refused characters made U+FFFD (shown, exported and
+    imported as that)."""
+    return printable(value.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _read_tried(doc: Mapping[str, Any], where: str) -> TriedEntry:
+    fixed = dict(doc)
+    time = fixed.get("time")
+    if time is None:
+        fixed["time"] = ""
+    elif isinstance(time, str) and _SHORT_TIME_RE.fullmatch(time):
+        fixed["time"] = "0" + time
+    note = fixed.get("note")
+    if note is None:
+        fixed["note"] = ""
+    elif isinstance(note, str):
+        fixed["note"] = _legacy_text(note)
+    if isinstance(fixed.get("reaction"), bool):
+        fixed["reaction"] = None
+    if fixed.get("for_whom") in (None, ""):
+        fixed["for_whom"] = DEFAULT_FOR_WHOM
+    if not fixed.get("created"):
+        day = fixed.get("date")
+        fixed["created"] = f"{day}T00:00:00" if isinstance(day, str) else ""
+    return _import_tried(fixed, where)
+
+
+def _read_quiz_result(doc: Mapping[str, Any], where: str) -> QuizResult:
+    return _import_quiz_result(doc, where)
+
+
+def _read_progress(doc: Mapping[str, Any], where: str) -> QuizProgress:
+    return _import_progress(doc, where)
+
+
+def _read_little_thing(doc: Mapping[str, Any], where: str) -> LittleThing:
+    return _import_little_thing(doc, where)
+
+
+def _read_date(doc: Mapping[str, Any], where: str) -> ImportantDate:
+    fixed = dict(doc)
+    fixed.setdefault("kind", "custom")
+    return _import_date_item(fixed, where)
+
+
+_Reader = Callable[[Mapping[str, Any], str], T]
+
+
+def _lenient(
+    read: Callable[[Mapping[str, Any], str], T],
+) -> Callable[[Mapping[str, Any]], T | None]:
+    def convert(doc: Mapping[str, Any]) -> T | None:
+        try:
+            return read(doc, "")
+        except (JournalImportError, JournalValueError):
+            return None
+
+    return convert
+
+
+_tried_from_doc = _lenient(_read_tried)
+_quiz_result_from_doc = _lenient(_read_quiz_result)
+_progress_from_doc = _lenient(_read_progress)
+_little_thing_from_doc = _lenient(_read_little_thing)
+_date_from_doc = _lenient(_read_date)
+
+_READERS: dict[str, tuple[str, str, Callable[[Mapping[str, Any], str], object]]] = {
+    T_TRIED: ("tried entry", "tried entries", _read_tried),
+    T_QUIZ_RESULTS: ("quiz result", "quiz results", _read_quiz_result),
+    T_QUIZ_PROGRESS: ("unfinished quiz", "unfinished quizzes", _read_progress),
+    T_LITTLE_THINGS: ("little thing", "little things", _read_little_thing),
+    T_DATES: ("date", "dates", _read_date),
+}
+
+
+def _unreadable_in(data: Data) -> list[str]:
+    """One line per table that holds documents the journal cannot read."""
+    lines: list[str] = []
+    for table_name, (one, many, read) in _READERS.items():
+        bad: list[str] = []
+        first = ""
+        for key, doc in (data.get(table_name) or {}).items():
+            try:
+                read(doc, f"{table_name} document {key}")
+            except (JournalImportError, JournalValueError) as exc:
+                bad.append(key)
+                if not first:
+                    first = (
+                        str(exc)
+                        if isinstance(exc, JournalImportError)
+                        else f"{table_name} document {key}.{exc.field}: {_show(exc.value)} "
+                        f"is not allowed: {exc.allowed}"
+                    )
+        if bad:
+            single = len(bad) == 1
+            what, verb, it = (one, "is", "it is") if single else (many, "are", "they are")
+            lines.append(
+                f"{len(bad)} {what} in the journal cannot be read and {verb} not shown "
+                f"({first}); kept in the file as {it}"
+            )
+    return lines
+
+
+def _text_or(value: object, default: str, *, low: int, high: int) -> str:
     try:
-        reaction = doc.get("reaction")
-        return TriedEntry(
-            id=str(doc["id"]),
-            gesture_id=str(doc["gesture"]),
-            date=date.fromisoformat(doc["date"]),
-            time=str(doc.get("time") or ""),
-            note=str(doc.get("note") or ""),
-            reaction=reaction if isinstance(reaction, int) and reaction in REACTIONS else None,
-            for_whom=str(doc.get("for_whom") or DEFAULT_FOR_WHOM),
-            created=str(doc.get("created") or ""),
-        )
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def _quiz_result_from_doc(doc: Mapping[str, Any]) -> QuizResult | None:
-    try:
-        return QuizResult(
-            id=str(doc["id"]),
-            who=str(doc["who"]),
-            mode=str(doc["mode"]),
-            scores=dict(doc.get("scores") or {}),
-            receive=dict(doc.get("receive") or {}),
-            give=dict(doc.get("give") or {}),
-            answers=dict(doc.get("answers") or {}),
-            taken=str(doc["taken"]),
-        )
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def _progress_from_doc(doc: Mapping[str, Any]) -> QuizProgress | None:
-    try:
-        return QuizProgress(
-            who=str(doc["who"]),
-            mode=str(doc["mode"]),
-            answers=dict(doc.get("answers") or {}),
-            position=int(doc.get("position") or 0),
-            started=str(doc.get("started") or ""),
-        )
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def _little_thing_from_doc(doc: Mapping[str, Any]) -> LittleThing | None:
-    try:
-        return LittleThing(id=str(doc["id"]), label=str(doc["label"]), text=str(doc["text"]))
-    except (KeyError, TypeError, ValueError):
-        return None
-
-
-def _date_from_doc(doc: Mapping[str, Any]) -> ImportantDate | None:
-    try:
-        return ImportantDate(
-            id=str(doc["id"]),
-            kind=str(doc.get("kind") or "custom"),
-            label=str(doc["label"]),
-            date=date.fromisoformat(doc["date"]),
-            yearly=bool(doc.get("yearly", True)),
-        )
-    except (KeyError, TypeError, ValueError):
-        return None
+        return _text("setting", value, low=low, high=high)
+    except JournalValueError:
+        return default
 
 
 def _settings_from_doc(doc: Mapping[str, Any] | None) -> Settings:
     if not doc:
         return Settings()
-    theme, my_name, partner_name = doc.get("theme"), doc.get("my_name"), doc.get("partner_name")
     return Settings(
-        theme=theme if isinstance(theme, str) and theme else DEFAULT_THEME,
+        theme=_text_or(doc.get("theme"), DEFAULT_THEME, low=1, high=MAX_THEME),
         apart=doc.get("apart") is True,
-        my_name=my_name if isinstance(my_name, str) else "",
-        partner_name=partner_name if isinstance(partner_name, str) else "",
+        my_name=_text_or(doc.get("my_name"), "", low=0, high=MAX_NAME),
+        partner_name=_text_or(doc.get("partner_name"), "", low=0, high=MAX_NAME),
+        quiz_who="partner" if doc.get("quiz_who") == "partner" else "me",
     )
 
 
@@ -708,6 +895,83 @@ def _convert(table: Mapping[str, Any], convert: Callable[[Mapping[str, Any]], T 
         if item is not None:
             result.append(item)
     return result
+
+
+# -- conversation prompts and check-ins: checks and documents ------------------------------
+
+
+def _checked_asked(entry: AskedEntry, today: date | None) -> AskedEntry:
+    day = _day("date", entry.date)
+    if today is not None:
+        _not_future(day, today)
+    return AskedEntry(
+        id=_entry_id(entry.id),
+        prompt_id=_prompt_id(entry.prompt_id),
+        date=day,
+        created=_timestamp("created", entry.created),
+    )
+
+
+def _prompt_id(value: object) -> str:
+    pid = _text("prompt id", value, low=1, high=MAX_GESTURE_ID)
+    if pid != value:
+        raise JournalValueError("prompt id", value, "use an id without spaces around it")
+    return pid
+
+
+def _checked_checkin(item: CheckIn) -> CheckIn:
+    if not isinstance(item.notes, Mapping):
+        raise JournalValueError("notes", item.notes, "use an object of step -> text")
+    notes: dict[str, str] = {}
+    for step, text in item.notes.items():
+        _choice("notes step", step, CHECKIN_STEPS)
+        cleaned = _text(f"notes[{step!r}]", text, low=0, high=MAX_NOTE)
+        if cleaned:
+            notes[step] = cleaned
+    return CheckIn(
+        id=_entry_id(item.id),
+        date=_day("date", item.date),
+        started=_timestamp("started", item.started),
+        finished=_timestamp("finished", item.finished),
+        notes=notes,
+    )
+
+
+def _asked_from_doc(doc: Mapping[str, Any]) -> AskedEntry | None:
+    try:
+        return AskedEntry(
+            id=str(doc["id"]),
+            prompt_id=str(doc["prompt"]),
+            date=date.fromisoformat(doc["date"]),
+            created=str(doc.get("created") or ""),
+        )
+    except (KeyError, TypeError, ValueError):
+        return None
+
+
+def _checkin_from_doc(doc: Mapping[str, Any]) -> CheckIn | None:
+    try:
+        notes = doc.get("notes") or {}
+        return CheckIn(
+            id=str(doc["id"]),
+            date=date.fromisoformat(doc["date"]),
+            started=str(doc.get("started") or ""),
+            finished=str(doc.get("finished") or ""),
+            notes={str(k): str(v) for k, v in notes.items()},
+        )
+    except (KeyError, TypeError, ValueError, AttributeError):
+        return None
+
+
+def _prompt_favourites_in(data: Data) -> set[str]:
+    table = data.get(T_PROMPT_FAVOURITES) or {}
+    return {doc["prompt"] for doc in table.values() if isinstance(doc.get("prompt"), str)}
+
+
+def _newest_first(items: list[T], key: Callable[[T], tuple[Any, ...]]) -> list[T]:
+    """Newest first; ties go to the one saved last, so the order never flips."""
+    order = {id(item): i for i, item in enumerate(items)}
+    return sorted(items, key=lambda item: (*key(item), order[id(item)]), reverse=True)
 
 
 # -- raw tables --------------------------------------------------------------------------
@@ -735,6 +999,16 @@ def _key_of(table: Mapping[str, Any], entry_id: str) -> str | None:
     return None
 
 
+def _docs_by_id(table: Mapping[str, Any]) -> dict[str, Mapping[str, Any]]:
+    """Documents by their id (the first one, if an id were used twice)."""
+    found: dict[str, Mapping[str, Any]] = {}
+    for doc in table.values():
+        entry_id = doc.get("id")
+        if isinstance(entry_id, str) and entry_id not in found:
+            found[entry_id] = doc
+    return found
+
+
 def _ids(table: Mapping[str, Any]) -> set[str]:
     return {doc["id"] for doc in table.values() if isinstance(doc.get("id"), str)}
 
@@ -749,6 +1023,61 @@ def _single(data: Data, table_name: str) -> dict[str, Any] | None:
 
 def _fresh() -> Data:
     return {T_META: {"1": {"schema": SCHEMA_VERSION}}}
+
+
+_ID_TABLES: Final = (T_TRIED, T_QUIZ_RESULTS, T_LITTLE_THINGS, T_DATES)
+
+
+def _duplicate_ids(data: Data) -> bool:
+    for table_name in _ID_TABLES:
+        ids = [doc.get("id") for doc in (data.get(table_name) or {}).values()]
+        strings = [i for i in ids if isinstance(i, str)]
+        if len(set(strings)) != len(strings):
+            return True
+    return False
+
+
+def _unique_ids(data: Data) -> tuple[Data, list[str]]:
+    """``data`` with every id used once per table: a later document with an id already used
+    (a hand merge) gets a new one, the same on every read (derived from its place), so an
+    edit or a delete always addresses exactly one entry. Returns new tables (documents
+    replaced, never changed) and one line per table repaired."""
+    if not _duplicate_ids(data):
+        return data, []
+    result = dict(data)
+    lines: list[str] = []
+    for table_name in _ID_TABLES:
+        table = data.get(table_name) or {}
+        seen: set[str] = set()
+        for id_ in (doc.get("id") for doc in table.values()):
+            if isinstance(id_, str):
+                seen.add(id_)
+        used: set[str] = set()
+        new_table: dict[str, Any] = {}
+        changed = 0
+        for key, doc in table.items():
+            entry_id = doc.get("id")
+            if isinstance(entry_id, str) and entry_id in used:
+                fresh = uuid.uuid5(
+                    uuid.NAMESPACE_URL, f"micromance:{table_name}:{key}:{entry_id}"
+                ).hex
+                while fresh in seen:
+                    fresh = uuid.uuid5(uuid.NAMESPACE_URL, fresh).hex
+                seen.add(fresh)
+                doc = {**doc, "id": fresh}
+                changed += 1
+                entry_id = fresh
+            if isinstance(entry_id, str):
+                used.add(entry_id)
+            new_table[key] = doc
+        if changed:
+            result[table_name] = new_table
+            one, many = _READERS[table_name][:2]
+            lines.append(
+                f"{changed} {one if changed == 1 else many} in the journal had an id already "
+                f"used by another; {'it was' if changed == 1 else 'they were'} given a new id"
+            )
+    return result, lines
 
 
 # -- schema and migration ----------------------------------------------------------------
@@ -819,6 +1148,9 @@ class Journal:
         self.backup: Path | None = None
         """A copy of the file as it was before a migration."""
         self.read_only = False
+        self.repairs: list[str] = []
+        """One line per table whose repeated ids were replaced on open."""
+        self._view: tuple[Data, Data] | None = None
 
     # -- opening ------------------------------------------------------------------------
 
@@ -836,10 +1168,19 @@ class Journal:
 
     def _start(self) -> None:
         self.read_only = not self._writable()
+        for _ in range(_RETRIES):
+            try:
+                self._start_once()
+                return
+            except JournalChangedError:  # another copy wrote meanwhile: look again
+                self._storage.invalidate()
+        raise JournalWriteError(self.path, "another program keeps changing it; try again")
+
+    def _start_once(self) -> None:
         with self._storage.lock():
             version: int | None = None
             try:
-                data = self._storage.read()
+                data, key = self._storage.read_with_key()
                 if data is not None:
                     version = self._version(data)
             except JournalCorruptError as exc:
@@ -847,18 +1188,44 @@ class Journal:
                     raise
                 self.corrupt_reason = exc.reason
                 self.recovered_from = self._move_aside(exc)
-                data = None
+                data, key = None, None
             if data is None:
+                if self.recovered_from is None:
+                    self._mention_earlier_recovery()
                 if not self.read_only:
-                    self._storage.write(_fresh())
+                    try:
+                        self._storage.write(_fresh(), expect=key)
+                    except JournalWriteError as exc:
+                        if self.recovered_from is None:
+                            raise
+                        raise JournalWriteError(
+                            self.path,
+                            f"{exc.reason}; the unreadable journal ({self.corrupt_reason}) "
+                            f"is kept at {self.recovered_from}",
+                        ) from exc
                 return
             assert version is not None
             if version > SCHEMA_VERSION:
                 raise JournalNewerError(self.path, version, SCHEMA_VERSION)
             if version < SCHEMA_VERSION and not self.read_only:
                 self.backup = self._link_aside(f"schema-{version}.bak")
-                self._storage.write(migrate(copy.deepcopy(data)))
+                data = migrate(copy.deepcopy(data))
                 self.migrated_from = version
+            repaired, self.repairs = _unique_ids(data)
+            if (repaired is not data or self.migrated_from is not None) and not self.read_only:
+                self._storage.write(repaired, expect=key)
+
+    def _mention_earlier_recovery(self) -> None:
+        """No journal, but one set aside as unreadable by an earlier run (which could not
+        start a fresh one: a full disk): say so again, so it is not forgotten."""
+        prefix = f"{self.path.name}.corrupt-"
+        try:
+            names = [n for n in os.listdir(self._storage.folder) if n.startswith(prefix)]
+        except OSError:
+            return
+        if names:
+            self.recovered_from = self._storage.folder / max(names)
+            self.corrupt_reason = "set aside by an earlier run, which could not start a new one"
 
     def _writable(self) -> bool:
         if not os.access(self._storage.folder, os.W_OK | os.X_OK):
@@ -947,27 +1314,48 @@ class Journal:
         data = self._storage.read()
         if data is None:
             return _fresh()
+        view = self._view
+        if view is not None and view[0] is data:
+            return view[1]
         version = self._version(data)
         if version > SCHEMA_VERSION:
             raise JournalNewerError(self.path, version, SCHEMA_VERSION)
+        shown = data
         if version < SCHEMA_VERSION:  # a read-only journal we could not migrate
-            return migrate(copy.deepcopy(data))
-        return data
+            shown = migrate(copy.deepcopy(data))
+        shown = _unique_ids(shown)[0]
+        self._view = (data, shown)
+        return shown
+
+    def problems(self) -> list[str]:
+        """One line per kind of entry in the file that cannot be read (kept as it is), and
+        per repair made on open; empty when all is well."""
+        return [*self.repairs, *_unreadable_in(self._data())]
 
     def _mutate(
         self, change: Callable[[Data], T], *, changed: Callable[[T], bool] | None = None
     ) -> T:
         """Run ``change`` on the current data and write it, all under the lock.
 
-        With ``changed``, the write is skipped when ``changed(result)`` is false.
+        With ``changed``, the write is skipped when ``changed(result)`` is false. When the
+        file was replaced since it was read (another copy wrote while its lock file was
+        being deleted), nothing is written and the change is made again on the new data.
         """
         if self.read_only:
             raise JournalWriteError(
                 self.path, "the journal is read-only (its file or folder is not writable)"
             )
+        for _ in range(_RETRIES):
+            try:
+                return self._mutate_once(change, changed)
+            except JournalChangedError:
+                continue
+        raise JournalWriteError(self.path, "another program keeps changing it; try again")
+
+    def _mutate_once(self, change: Callable[[Data], T], changed: Callable[[T], bool] | None) -> T:
         with self._storage.lock():
             try:
-                current = self._storage.read()
+                current, key = self._storage.read_with_key()
                 if current is None:
                     data = _fresh()
                 else:
@@ -981,9 +1369,10 @@ class Journal:
                         # document rather than edit it), so the cached data is never
                         # half-changed for a reader in another thread.
                         data = {name: dict(table) for name, table in current.items()}
+                    data = _unique_ids(data)[0]
                 result = change(data)
                 if changed is None or changed(result):
-                    self._storage.write(data)
+                    self._storage.write(data, expect=key)
             except BaseException:
                 self._storage.invalidate()  # belt and braces: re-read the file next time
                 raise
@@ -1006,9 +1395,12 @@ class Journal:
         note: str = "",
         reaction: int | None = None,
         for_whom: str = DEFAULT_FOR_WHOM,
+        repeat: bool = True,
     ) -> TriedEntry:
         """Log that ``gesture_id`` was tried ``on`` a day (default today) ``at`` HH:MM
-        (default now when the day is today, else no time)."""
+        (default now when the day is today, else no time). With ``repeat`` false, an idea
+        already logged on that day raises JournalRepeatError (checked after the values,
+        under the same lock as the write)."""
         now = self._clock()
         today = now.date()
         day = today if on is None else on
@@ -1028,7 +1420,18 @@ class Journal:
             today,
         )
         doc = entry.to_json()
-        self._mutate(lambda data: _insert(data, T_TRIED, doc))
+
+        def change(data: Data) -> None:
+            if not repeat and any(
+                isinstance(other, dict)
+                and other.get("gesture") == doc["gesture"]
+                and other.get("date") == doc["date"]
+                for other in (data.get(T_TRIED) or {}).values()
+            ):
+                raise JournalRepeatError(gesture_id, day)
+            _insert(data, T_TRIED, doc)
+
+        self._mutate(change)
         return entry
 
     def get_tried(self, entry_id: str) -> TriedEntry:
@@ -1118,6 +1521,11 @@ class Journal:
         # Ties go to the entry saved last, so the order never flips between reads.
         entries.sort(key=lambda e: (e.date, e.time, e.created, saved_order[e.id]), reverse=True)
         return entries
+
+    def tried_on(self, gesture_id: str, day: date) -> list[TriedEntry]:
+        """The entries that already log ``gesture_id`` on ``day``, newest first: marking an
+        idea twice on one day is asked about (the app) or refused without --again (the CLI)."""
+        return [e for e in self.tried(since=day) if e.date == day and e.gesture_id == gesture_id]
 
     def last_tried(self) -> dict[str, date]:
         """Each gesture id tried, with the most recent date it was tried on."""
@@ -1280,6 +1688,7 @@ class Journal:
         apart: bool | _Unset = UNSET,
         my_name: str | _Unset = UNSET,
         partner_name: str | _Unset = UNSET,
+        quiz_who: str | _Unset = UNSET,
     ) -> Settings:
         """Change some settings; the others stay as they are. Returns the new settings."""
 
@@ -1291,6 +1700,7 @@ class Journal:
                     apart=old.apart if apart is UNSET else apart,
                     my_name=old.my_name if my_name is UNSET else my_name,
                     partner_name=old.partner_name if partner_name is UNSET else partner_name,
+                    quiz_who=old.quiz_who if quiz_who is UNSET else quiz_who,
                 )
             )
             data[T_SETTINGS] = {"1": new.to_json()}
@@ -1301,9 +1711,10 @@ class Journal:
     # -- today's idea, pinned for the day ----------------------------------------------
 
     def daily_pick(self) -> dict[str, Any] | None:
-        """The idea pinned for today (see core/daily.py), as it was saved, or None."""
+        """The idea pinned for today (see core/daily.py), as it was saved, or None when
+        there is none or it does not have the shape a pin is written with."""
         doc = _single(self._data(), T_DAILY)
-        return dict(doc) if doc is not None else None
+        return dict(doc) if doc is not None and _valid_pin(doc) else None
 
     def set_daily_pick(self, pick: dict[str, Any]) -> None:
         """Pin today's idea: a small JSON-ready mapping, replacing the previous pin."""
@@ -1312,6 +1723,115 @@ class Journal:
             data[T_DAILY] = {"1": dict(pick)}
 
         self._mutate(change)
+
+    # -- what the user said about today (core/daily.py), kept for that day only ---------
+
+    def said_today(self, today: date) -> tuple[str, bool]:
+        """How is today (one of ``MOODS``) and whether it is a day off, as said for `today`;
+        ``("ordinary", False)`` when nothing was said that day."""
+        doc = _single(self._data(), T_DAY) or {}
+        if doc.get("date") != today.isoformat():
+            return "ordinary", False
+        mood = doc.get("mood")
+        return (mood if mood in MOODS else "ordinary"), doc.get("day_off") is True
+
+    def set_said_today(
+        self, today: date, *, mood: str | _Unset = UNSET, day_off: bool | _Unset = UNSET
+    ) -> tuple[str, bool]:
+        """Say how today is and/or whether it is a day off; the rest stays as said today."""
+        if mood is not UNSET:
+            mood = _choice("mood", mood, MOODS)
+        if day_off is not UNSET and not isinstance(day_off, bool):
+            raise JournalValueError("day_off", day_off, "use true or false")
+
+        def change(data: Data) -> tuple[str, bool]:
+            doc = _single(data, T_DAY) or {}
+            same_day = doc.get("date") == today.isoformat()
+            old_mood = doc.get("mood") if same_day and doc.get("mood") in MOODS else "ordinary"
+            old_off = same_day and doc.get("day_off") is True
+            new_mood = str(old_mood if mood is UNSET else mood)
+            new_off = bool(old_off if day_off is UNSET else day_off)
+            data[T_DAY] = {"1": {"date": today.isoformat(), "mood": new_mood, "day_off": new_off}}
+            return new_mood, new_off
+
+        return self._mutate(change)
+
+    # -- conversation prompts ---------------------------------------------------------
+
+    def add_asked(self, prompt_id: str, *, on: date | None = None) -> AskedEntry:
+        """Note that a prompt was asked ``on`` a day (default today)."""
+        now = self._clock()
+        entry = _checked_asked(
+            AskedEntry(
+                id=new_id(),
+                prompt_id=prompt_id,
+                date=now.date() if on is None else on,
+                created=now.isoformat(timespec="seconds"),
+            ),
+            now.date(),
+        )
+        doc = entry.to_json()
+        self._mutate(lambda data: _insert(data, T_ASKED, doc))
+        return entry
+
+    def delete_asked(self, entry_id: str) -> AskedEntry:
+        """Take back an asked mark (made by mistake) and return it."""
+        return self._mutate(
+            lambda data: _remove(data, T_ASKED, "asked entry", entry_id, _asked_from_doc)
+        )
+
+    def asked(self, since: date | None = None) -> list[AskedEntry]:
+        """Prompts asked (on or after ``since``), newest first."""
+        entries = _convert(self._data().get(T_ASKED) or {}, _asked_from_doc)
+        if since is not None:
+            entries = [e for e in entries if e.date >= since]
+        return _newest_first(entries, lambda e: (e.date, e.created))
+
+    def prompt_favourites(self) -> set[str]:
+        return _prompt_favourites_in(self._data())
+
+    def toggle_prompt_favourite(self, prompt_id: str) -> bool:
+        """Flip a favourite prompt; returns whether it is a favourite now."""
+        pid = _prompt_id(prompt_id)
+
+        def change(data: Data) -> bool:
+            table = data.setdefault(T_PROMPT_FAVOURITES, {})
+            keys = [key for key, doc in table.items() if doc.get("prompt") == pid]
+            for key in keys:
+                del table[key]
+            if not keys:
+                _insert(data, T_PROMPT_FAVOURITES, {"prompt": pid})
+            return not keys
+
+        return self._mutate(change)
+
+    # -- weekly check-ins ---------------------------------------------------------------
+
+    def add_checkin(self, notes: Mapping[str, str], *, started: str | None = None) -> CheckIn:
+        """Keep a finished check-in: its notes by step, dated today, finished now."""
+        now = self._clock()
+        finished = now.isoformat(timespec="seconds")
+        item = _checked_checkin(
+            CheckIn(
+                id=new_id(),
+                date=now.date(),
+                started=started or finished,
+                finished=finished,
+                notes=dict(notes),
+            )
+        )
+        doc = item.to_json()
+        self._mutate(lambda data: _insert(data, T_CHECKINS, doc))
+        return item
+
+    def checkins(self) -> list[CheckIn]:
+        """Every check-in kept, newest first."""
+        items = _convert(self._data().get(T_CHECKINS) or {}, _checkin_from_doc)
+        return _newest_first(items, lambda c: (c.date, c.finished))
+
+    def last_checkin(self) -> CheckIn | None:
+        items = self.checkins()
+        return items[0] if items else None
 
     # -- export and import --------------------------------------------------------------
 
@@ -1335,6 +1855,7 @@ class Journal:
             "little_things": [t.to_json() for t in partner.little_things],
             "dates": [d.to_json() for d in partner.dates],
             "settings": _settings_from_doc(_single(data, T_SETTINGS)).to_json(),
+            **_export_conversation(data),
         }
 
     def import_data(self, data: object) -> ImportReport:
@@ -1348,36 +1869,65 @@ class Journal:
         def change(current: Data) -> ImportReport:
             counts: dict[str, int] = {}
             skipped: dict[str, int] = {}
+            conflicts: dict[str, int] = {}
             for table_name, items in (
                 (T_TRIED, parsed.tried),
                 (T_QUIZ_RESULTS, parsed.quiz_results),
                 (T_LITTLE_THINGS, parsed.little_things),
                 (T_DATES, parsed.dates),
+                (T_ASKED, parsed.asked),
+                (T_CHECKINS, parsed.checkins),
             ):
-                have = _ids(current.get(table_name) or {})
-                added = 0
+                here = _docs_by_id(current.get(table_name) or {})
+                read = _READERS[table_name][2]
+                added = clashed = 0
                 for item in items:
-                    if item.id in have:
+                    doc = here.get(item.id)
+                    if doc is not None:
+                        try:
+                            same = read(doc, "") == item
+                        except (JournalImportError, JournalValueError):
+                            same = False
+                        clashed += not same
                         continue
-                    _insert(current, table_name, item.to_json())
-                    have.add(item.id)
+                    new_doc = item.to_json()
+                    _insert(current, table_name, new_doc)
+                    here[item.id] = new_doc
                     added += 1
                 counts[table_name] = added
                 if len(items) - added:
                     skipped[table_name] = len(items) - added
+                if clashed:
+                    conflicts[table_name] = clashed
             favs = {doc.get("gesture") for doc in (current.get(T_FAVOURITES) or {}).values()}
             new_favs = [gid for gid in parsed.favourites if gid not in favs]
             for gid in new_favs:
                 _insert(current, T_FAVOURITES, {"gesture": gid})
+            have_prompts = _prompt_favourites_in(current)
+            new_prompt_favs = [p for p in parsed.prompt_favourites if p not in have_prompts]
+            for pid in new_prompt_favs:
+                _insert(current, T_PROMPT_FAVOURITES, {"prompt": pid})
             filled = 0
             if parsed.settings is not None:
-                old = _settings_from_doc(_single(current, T_SETTINGS))
-                my_name = old.my_name or parsed.settings.my_name
-                partner_name = old.partner_name or parsed.settings.partner_name
-                filled = (my_name != old.my_name) + (partner_name != old.partner_name)
+                # A journal that never had settings takes them all (so export then import
+                # restores everything); otherwise only the names still empty are filled,
+                # and apart mode comes across when it was on (on wins).
+                doc = _single(current, T_SETTINGS)
+                old = _settings_from_doc(doc)
+                if doc is None:
+                    new = parsed.settings
+                else:
+                    new = Settings(
+                        old.theme,
+                        old.apart or parsed.settings.apart,
+                        old.my_name or parsed.settings.my_name,
+                        old.partner_name or parsed.settings.partner_name,
+                        old.quiz_who,
+                    )
+                pairs = zip(new.to_json().values(), old.to_json().values(), strict=True)
+                filled = sum(a != b for a, b in pairs)
                 if filled:
-                    new = Settings(old.theme, old.apart, my_name, partner_name)
-                    current[T_SETTINGS] = {"1": new.to_json()}
+                    current[T_SETTINGS] = {"1": {**(doc or {}), **new.to_json()}}
             progress = 0
             if parsed.quiz_progress is not None and not _single(current, T_QUIZ_PROGRESS):
                 current[T_QUIZ_PROGRESS] = {"1": parsed.quiz_progress.to_json()}
@@ -1391,9 +1941,34 @@ class Journal:
                 settings=filled,
                 quiz_progress=progress,
                 skipped=skipped,
+                asked=counts[T_ASKED],
+                prompt_favourites=len(new_prompt_favs),
+                checkins=counts[T_CHECKINS],
+                conflicts=conflicts,
             )
 
         return self._mutate(change, changed=lambda report: report.total > 0)
+
+
+def _valid_pin(doc: Mapping[str, Any]) -> bool:
+    """The rules a pin is written with (core/daily.py): text date, context, gesture id and
+    reason, and a list of gesture ids shown."""
+    try:
+        _text("date", doc.get("date"), low=10, high=10)
+        _text("context", doc.get("context"), low=0, high=MAX_TEXT)
+        _gesture_id(doc.get("gesture"))
+        _text("reason", doc.get("reason", ""), low=0, high=MAX_TEXT)
+    except JournalValueError:
+        return False
+    shown = doc.get("shown", [])
+    if not isinstance(shown, list) or len(shown) > MAX_SHOWN:
+        return False
+    try:
+        for gid in shown:
+            _gesture_id(gid)
+    except JournalValueError:
+        return False
+    return True
 
 
 def _favourites_in(data: Data) -> set[str]:
@@ -1472,6 +2047,9 @@ class _Parsed:
     little_things: list[LittleThing] = field(default_factory=list)
     dates: list[ImportantDate] = field(default_factory=list)
     settings: Settings | None = None
+    asked: list[AskedEntry] = field(default_factory=list)
+    prompt_favourites: list[str] = field(default_factory=list)
+    checkins: list[CheckIn] = field(default_factory=list)
 
 
 _Kind = Literal["str", "int", "bool", "object", "list", "int?", "object?"]
@@ -1516,6 +2094,8 @@ def _get(obj: Mapping[str, Any], key: str, where: str, kind: _Kind, default: obj
 def _json_show(value: object) -> str:
     if isinstance(value, str):
         return repr(value) if len(value) <= 30 else f"text of {len(value)} characters"
+    if isinstance(value, int) and not isinstance(value, bool) and abs(value) > 10**30:
+        return f"a number of {len(str(abs(value)))} digits"
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -1610,6 +2190,23 @@ def _import_date_item(item: Mapping[str, Any], where: str) -> ImportantDate:
     )
 
 
+def _import_progress(item: Mapping[str, Any], where: str) -> QuizProgress:
+    try:
+        return _checked_progress(
+            QuizProgress(
+                who=_get(item, "who", where, "str"),
+                mode=_get(item, "mode", where, "str"),
+                answers=_get(item, "answers", where, "object", {}),
+                position=_get(item, "position", where, "int", 0),
+                started=_get(item, "started", where, "str"),
+            )
+        )
+    except JournalValueError as exc:
+        raise JournalImportError(
+            f"{where}.{exc.field}: {_show(exc.value)} is not allowed: {exc.allowed}"
+        ) from None
+
+
 def _parse_export(data: object) -> _Parsed:
     if not isinstance(data, dict):
         raise JournalImportError(f"the file holds {_json_show(data)}, not a micromance export")
@@ -1628,7 +2225,9 @@ def _parse_export(data: object) -> _Parsed:
         little_things=_items(data, "little_things", _import_little_thing),
         dates=_items(data, "dates", _import_date_item),
     )
+    _parse_conversation(data, parsed)
     favourites = _get(data, "favourites", "", "list", [])
+    seen: set[str] = set()
     for index, gid in enumerate(favourites):
         try:
             gesture_id = _gesture_id(gid)
@@ -1636,25 +2235,12 @@ def _parse_export(data: object) -> _Parsed:
             raise JournalImportError(
                 f"favourites[{index}]: {_json_show(gid)} is not a gesture id"
             ) from None
-        if gesture_id not in parsed.favourites:
+        if gesture_id not in seen:
+            seen.add(gesture_id)
             parsed.favourites.append(gesture_id)
     progress = _get(data, "quiz_progress", "", "object?", None)
     if progress is not None:
-        where = "quiz_progress"
-        try:
-            parsed.quiz_progress = _checked_progress(
-                QuizProgress(
-                    who=_get(progress, "who", where, "str"),
-                    mode=_get(progress, "mode", where, "str"),
-                    answers=_get(progress, "answers", where, "object", {}),
-                    position=_get(progress, "position", where, "int", 0),
-                    started=_get(progress, "started", where, "str"),
-                )
-            )
-        except JournalValueError as exc:
-            raise JournalImportError(
-                f"{where}.{exc.field}: {_show(exc.value)} is not allowed: {exc.allowed}"
-            ) from None
+        parsed.quiz_progress = _import_progress(progress, "quiz_progress")
     settings = _get(data, "settings", "", "object?", None)
     if settings is not None:
         where = "settings"
@@ -1672,3 +2258,64 @@ def _parse_export(data: object) -> _Parsed:
                 f"{where}.{exc.field}: {_show(exc.value)} is not allowed: {exc.allowed}"
             ) from None
     return parsed
+
+
+# -- conversation prompts and check-ins: export and import -------------------------------
+
+
+def _export_conversation(data: Data) -> dict[str, Any]:
+    asked = _convert(data.get(T_ASKED) or {}, _asked_from_doc)
+    asked.sort(key=lambda e: (e.date, e.created))
+    checkins = _convert(data.get(T_CHECKINS) or {}, _checkin_from_doc)
+    checkins.sort(key=lambda c: (c.date, c.finished))
+    return {
+        "asked": [e.to_json() for e in asked],
+        "prompt_favourites": sorted(_prompt_favourites_in(data)),
+        "checkins": [c.to_json() for c in checkins],
+    }
+
+
+def _import_asked(item: Mapping[str, Any], where: str) -> AskedEntry:
+    return _checked_asked(
+        AskedEntry(
+            id=_get(item, "id", where, "str"),
+            prompt_id=_get(item, "prompt", where, "str"),
+            date=_import_date(_get(item, "date", where, "str"), f"{where}.date"),
+            created=_get(item, "created", where, "str"),
+        ),
+        None,
+    )
+
+
+def _import_checkin(item: Mapping[str, Any], where: str) -> CheckIn:
+    return _checked_checkin(
+        CheckIn(
+            id=_get(item, "id", where, "str"),
+            date=_import_date(_get(item, "date", where, "str"), f"{where}.date"),
+            started=_get(item, "started", where, "str"),
+            finished=_get(item, "finished", where, "str"),
+            notes=_get(item, "notes", where, "object", {}),
+        )
+    )
+
+
+# Questions asked and check-ins are read with the same rules as they are imported: only
+# this version of the app writes them, so there is no older form to read leniently.
+_READERS[T_ASKED] = ("asked question", "asked questions", _import_asked)
+_READERS[T_CHECKINS] = ("check-in", "check-ins", _import_checkin)
+
+
+def _parse_conversation(data: Mapping[str, Any], parsed: _Parsed) -> None:
+    """The asked prompts, favourite prompts and check-ins of an export (all optional: an
+    export from before they existed has none)."""
+    parsed.asked = _items(data, "asked", _import_asked)
+    parsed.checkins = _items(data, "checkins", _import_checkin)
+    for index, pid in enumerate(_get(data, "prompt_favourites", "", "list", [])):
+        try:
+            prompt_id = _prompt_id(pid)
+        except JournalValueError:
+            raise JournalImportError(
+                f"prompt_favourites[{index}]: {_json_show(pid)} is not a prompt id"
+            ) from None
+        if prompt_id not in parsed.prompt_favourites:
+            parsed.prompt_favourites.append(prompt_id)

@@ -1,4 +1,5 @@
-"""Typed objects for the shipped content: love languages, gestures, FAQ, guides and quiz."""
+"""Typed objects for the shipped content: love languages, gestures, conversation prompts,
+FAQ, guides and quiz."""
 
 from __future__ import annotations
 
@@ -29,6 +30,7 @@ MOMENTS: tuple[str, ...] = (
     "weekend",
     "after-hard-day",
     "apart",
+    "apart-only",
     "tough-times",
     "special-day",
 )
@@ -43,6 +45,48 @@ SITUATIONS: tuple[str, ...] = (
     "big-change",
     "deadlines",
 )
+#: What each situation means, as Browse shows it and search finds it.
+SITUATION_NAMES: dict[str, str] = {
+    "repair": "After a fight or a hurt",
+    "chronic-illness": "Chronic illness or disability",
+    "new-parents": "New parents",
+    "grief": "Grief and loss",
+    "shift-work": "Shift work or long hours",
+    "big-change": "Moving or a big change",
+    "deadlines": "Exams or deadlines",
+}
+#: The same, in a word or two, for narrow lists (Browse's filter).
+SITUATION_SHORT: dict[str, str] = {
+    "repair": "After a fight",
+    "chronic-illness": "Illness",
+    "new-parents": "New parents",
+    "grief": "Grief",
+    "shift-work": "Shift work",
+    "big-change": "Big change",
+    "deadlines": "Deadlines",
+}
+#: The tag that marks a gesture as a date idea (Browse has a filter for it).
+DATE_IDEA_TAG = "date-idea"
+#: Decks of conversation prompts, in the order the Ask screen lists them; a prompts file is
+#: named after its deck (content/prompts/<deck>.yaml).
+PROMPT_DECKS: tuple[str, ...] = (
+    "love-maps",
+    "dreams",
+    "appreciation",
+    "check-in",
+    "repair",
+    "playful",
+    "needs",
+)
+DECK_NAMES: dict[str, str] = {
+    "love-maps": "Getting to know you now",
+    "dreams": "Dreams and plans",
+    "appreciation": "Appreciation",
+    "check-in": "The weekly check-in",
+    "repair": "Repair and reconnection",
+    "playful": "Light and playful",
+    "needs": "Asking for what you need",
+}
 DIRECTIONS: tuple[str, ...] = ("receive", "give")
 
 
@@ -78,6 +122,21 @@ class Gesture:
     def language(self) -> str:
         """The main love language: the first one listed."""
         return self.languages[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Prompt:
+    """One open question to ask each other, from a deck, with an optional follow-up."""
+
+    id: str
+    deck: str
+    text: str
+    follow_up: str = ""
+    source: str = ""
+
+    @property
+    def deck_name(self) -> str:
+        return DECK_NAMES.get(self.deck, self.deck)
 
 
 @dataclass(frozen=True, slots=True)
@@ -145,16 +204,19 @@ class Library:
     faq: tuple[FaqEntry, ...]
     guides: tuple[Guide, ...]
     quiz: Quiz
+    prompts: tuple[Prompt, ...] = ()
     gesture_by_id: dict[str, Gesture] = field(init=False, repr=False)
     guide_by_id: dict[str, Guide] = field(init=False, repr=False)
     faq_by_id: dict[str, FaqEntry] = field(init=False, repr=False)
     language_by_id: dict[str, LoveLanguage] = field(init=False, repr=False)
+    prompt_by_id: dict[str, Prompt] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         self.gesture_by_id = {g.id: g for g in self.gestures}
         self.guide_by_id = {g.id: g for g in self.guides}
         self.faq_by_id = {f.id: f for f in self.faq}
         self.language_by_id = {lang.id: lang for lang in self.languages}
+        self.prompt_by_id = {p.id: p for p in self.prompts}
 
     def language_name(self, language_id: str) -> str:
         found = self.language_by_id.get(language_id)
@@ -168,7 +230,15 @@ class Library:
             "guides": len(self.guides),
             "quiz classic": len(self.quiz.classic),
             "quiz rating": len(self.quiz.rating),
+            "prompts": len(self.prompts),
         }
+
+    def counts_by_deck(self) -> dict[str, int]:
+        """Prompts per deck: every known deck (0 when empty), then any others found."""
+        counts = dict.fromkeys(PROMPT_DECKS, 0)
+        for prompt in self.prompts:
+            counts[prompt.deck] = counts.get(prompt.deck, 0) + 1
+        return counts
 
     def counts_by_language(self) -> dict[str, int]:
         counts = dict.fromkeys(LANGUAGE_IDS, 0)
@@ -204,6 +274,7 @@ class Library:
                 [c.id, c.a.text, c.a.language, c.b.text, c.b.language] for c in self.quiz.classic
             ],
             "rating": [[r.id, r.text, r.language, r.direction] for r in self.quiz.rating],
+            "prompts": [[p.id, p.deck, p.text, p.follow_up, p.source] for p in self.prompts],
         }
 
     @classmethod
@@ -237,4 +308,5 @@ class Library:
                 ),
                 rating=tuple(RatingItem(*r) for r in data["rating"]),
             ),
+            prompts=tuple(Prompt(*r) for r in data["prompts"]),
         )

@@ -46,12 +46,17 @@ class Paths:
         return self.config_dir / "gestures"
 
     @property
+    def user_prompts_dir(self) -> Path:
+        return self.config_dir / "prompts"
+
+    @property
     def library_cache_file(self) -> Path:
         return self.cache_dir / "library.json"
 
     @property
     def log_file(self) -> Path:
-        return self.cache_dir / "micromance.log"
+        """The crash log, in a folder of its own that is kept 0700 (core/crashlog.py)."""
+        return self.cache_dir / "logs" / "micromance.log"
 
 
 def shipped_content_dir() -> Path:
@@ -62,9 +67,20 @@ def shipped_content_dir() -> Path:
     return _PACKAGE_DIR.parent / "content"
 
 
+def _expand(value: str | Path, where: str) -> Path:
+    """``~`` and ``~user`` expanded; ValueError (one line) when that user does not exist."""
+    try:
+        return Path(value).expanduser()
+    except RuntimeError:
+        raise ValueError(
+            f"{where} is {str(value)!r}, but the home folder in it cannot be found "
+            "(no such user?): give the folder's full path"
+        ) from None
+
+
 def _from_env(name: str) -> Path | None:
     value = os.environ.get(name, "").strip()
-    return Path(value).expanduser() if value else None
+    return _expand(value, f"${name}") if value else None
 
 
 def check_profile(name: str) -> str:
@@ -88,11 +104,12 @@ def resolve(
     """Work out the paths for this run; explicit arguments win over the environment.
 
     With a `profile`, the data, config and cache folders are each that folder's
-    ``profiles/NAME`` subfolder (ValueError for a bad name).
+    ``profiles/NAME`` subfolder. ValueError (one line) for a bad profile name, or when a
+    folder names the home of a user that does not exist.
     """
-    data = Path(data_dir).expanduser() if data_dir else _from_env(DATA_ENV)
-    config = Path(config_dir).expanduser() if config_dir else _from_env(CONFIG_ENV)
-    cache = Path(cache_dir).expanduser() if cache_dir else _from_env(CACHE_ENV)
+    data = _expand(data_dir, "--data-dir") if data_dir else _from_env(DATA_ENV)
+    config = _expand(config_dir, "--config-dir") if config_dir else _from_env(CONFIG_ENV)
+    cache = _expand(cache_dir, "the cache folder") if cache_dir else _from_env(CACHE_ENV)
     folders = [
         data or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
         config or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),

@@ -12,7 +12,7 @@ rating
     scores the average of its answered statements, separately per direction, so a high
     score for one language takes nothing away from the others.
 
-``ranking`` names the primary language(s) (all those tied at the top) and the secondary
+``ranking`` names the primary languages (all those tied at the top) and the secondary
 ones (the next distinct value), ``build_result`` makes a :class:`QuizResult` for the
 journal, ``profile_note`` is the short honest note shown with every result, and the
 compare helpers (``normalised``, ``differences``, ``ideas_from``) serve the side-by-side

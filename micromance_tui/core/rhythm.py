@@ -22,6 +22,7 @@ from datetime import date, timedelta
 
 from micromance_tui.core.journal import TriedEntry
 from micromance_tui.core.models import LANGUAGE_IDS
+from micromance_tui.core.plural import plural
 
 CALENDAR_WEEKS = 12
 REPEAT_AFTER_DAYS = 60
@@ -133,7 +134,7 @@ def week_run_text(run: WeekRun) -> str:
 
 
 def _weeks(n: int) -> str:
-    return "1 week" if n == 1 else f"{n} weeks"
+    return plural(n, "week")
 
 
 @dataclass(frozen=True, slots=True)

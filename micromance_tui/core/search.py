@@ -34,7 +34,8 @@ from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
-from micromance_tui.core.models import Gesture
+from micromance_tui.core.models import DATE_IDEA_TAG, SITUATION_NAMES, Gesture
+from micromance_tui.core.synonyms import Synonyms, phrases_in, shipped_synonyms
 
 WORD_RE = re.compile(r"\w+", re.UNICODE)
 
@@ -53,6 +54,8 @@ PHRASE_IN_TEXT = 0.5
 #: typos and left-out letters only ever match words at least this long
 MIN_FUZZY_WORD = 4
 _CACHE_LIMIT = 512
+#: a match through a synonym counts this much of the word typed ("cuddle" for "hug")
+SYNONYM_WEIGHT = 0.9
 _STOP_EVERY = 2048
 
 
@@ -70,6 +73,14 @@ class Filters:
     moment: str = ""
     not_tried: bool = False
     favourites: bool = False
+    situation: str = ""
+    date_ideas: bool = False
+
+    @property
+    def languages(self) -> list[str]:
+        """The language ids ``language`` names: one, or several joined by commas (ideas in
+        any of them pass, as when Browse is opened from a quiz result's top languages)."""
+        return [lid for lid in self.language.split(",") if lid]
 
     @property
     def count(self) -> int:
@@ -83,6 +94,8 @@ class Filters:
                 self.moment,
                 self.not_tried,
                 self.favourites,
+                self.situation,
+                self.date_ideas,
             )
         )
 
@@ -201,8 +214,11 @@ class _Word:
 class SearchIndex:
     """Everything about a library's gestures that a search needs, built once."""
 
-    def __init__(self, gestures: Iterable[Gesture]) -> None:
+    def __init__(self, gestures: Iterable[Gesture], synonyms: Synonyms | None = None) -> None:
         self.gestures: tuple[Gesture, ...] = tuple(gestures)
+        #: groups of words that mean the same ("apart", "long distance"): the shipped ones
+        self.synonyms = shipped_synonyms() if synonyms is None else synonyms
+        self._units: dict[tuple[str, ...], dict[int, float]] = {}
         self.position: dict[str, int] = {g.id: i for i, g in enumerate(self.gestures)}
         #: the lowercase search text of each gesture (title, and the rest)
         self.titles: list[str] = []
@@ -213,9 +229,13 @@ class SearchIndex:
         self.by_effort: dict[str, set[int]] = {}
         self.by_cost: dict[str, set[int]] = {}
         self.by_moment: dict[str, set[int]] = {}
+        self.by_situation: dict[str, set[int]] = {}
+        self.date_ideas: set[int] = set()
         for i, g in enumerate(self.gestures):
             title = " ".join(words(g.title))
-            text = " ".join(words(" ".join((g.summary, " ".join(g.tags), g.how))))
+            # situations are found by their ids and their names ("grief", "new parents")
+            kinds = [f"{s} {SITUATION_NAMES.get(s, '')}" for s in g.situations]
+            text = " ".join(words(" ".join((g.summary, " ".join(g.tags), *kinds, g.how))))
             self.titles.append(title)
             self.texts.append(text)
             title_list = title.split()
@@ -231,6 +251,12 @@ class SearchIndex:
             self.by_cost.setdefault(g.cost, set()).add(i)
             for moment in g.moments:
                 self.by_moment.setdefault(moment, set()).add(i)
+            if "apart-only" in g.moments:  # it works at a distance too: "apart" finds it
+                self.by_moment.setdefault("apart", set()).add(i)
+            for situation in g.situations:
+                self.by_situation.setdefault(situation, set()).add(i)
+            if DATE_IDEA_TAG in g.tags:
+                self.date_ideas.add(i)
         self.vocabulary: list[_Word] = [
             _Word(w, _mask(w), tuple(title_words.get(w, ())), tuple(other_words.get(w, ())))
             for w in sorted(title_words.keys() | other_words.keys())
@@ -294,6 +320,45 @@ class SearchIndex:
         self._terms[term] = scores
         return scores
 
+    def unit_scores(
+        self, unit: tuple[str, ...], should_stop: Callable[[], bool] | None = None
+    ) -> dict[int, float]:
+        """Scores for one unit of a query: a term, or a phrase of terms, together with its
+        synonyms (at SYNONYM_WEIGHT). A phrase matches where all of its words do."""
+        group = self.synonyms.alternatives(unit)
+        if not group:
+            if len(unit) == 1:
+                return self.term_scores(unit[0], should_stop)
+            group = (unit,)
+        found = self._units.get(unit)
+        if found is not None:
+            return found
+        scores: dict[int, float] = {}
+        for n, phrase in enumerate(group):
+            weight = 1.0 if n == 0 else SYNONYM_WEIGHT
+            for i, score in self._phrase_scores(phrase, should_stop).items():
+                score *= weight
+                if scores.get(i, 0.0) < score:
+                    scores[i] = score
+        if len(self._units) >= _CACHE_LIMIT:
+            self._units.clear()
+        self._units[unit] = scores
+        return scores
+
+    def _phrase_scores(
+        self, phrase: tuple[str, ...], should_stop: Callable[[], bool] | None
+    ) -> dict[int, float]:
+        """Where every word of ``phrase`` matches: the sum of the words' scores."""
+        parts = sorted((self.term_scores(w, should_stop) for w in phrase), key=len)
+        first, rest = parts[0], parts[1:]
+        if not rest:
+            return first
+        return {
+            i: s + sum(other[i] for other in rest)
+            for i, s in first.items()
+            if all(i in other for other in rest)
+        }
+
     def allowed(
         self,
         filters: Filters,
@@ -303,14 +368,20 @@ class SearchIndex:
     ) -> set[int] | None:
         """The positions the filters let through, or None when no filter is on."""
         sets: list[set[int]] = []
+        if filters.language:  # one id, or several ("words,touch"): any of them
+            sets.append(
+                set().union(*(self.by_language.get(lid, set()) for lid in filters.languages))
+            )
         for table, value in (
-            (self.by_language, filters.language),
             (self.by_effort, filters.effort),
             (self.by_cost, filters.cost),
             (self.by_moment, filters.moment),
+            (self.by_situation, filters.situation),
         ):
             if value:
                 sets.append(table.get(value, set()))
+        if filters.date_ideas:
+            sets.append(self.date_ideas)
         if filters.favourites:
             sets.append({self.position[g] for g in favourites if g in self.position})
         if not sets and not filters.not_tried:
@@ -350,7 +421,8 @@ class SearchIndex:
                 return [self.gestures[i] for i in ordering]
             return [self.gestures[i] for i in ordering if i in allowed]
         per_term = sorted(
-            (self.term_scores(t, should_stop) for t in terms), key=len
+            (self.unit_scores(unit, should_stop) for unit in phrases_in(terms, self.synonyms)),
+            key=len,
         )  # the rarest term first: it bounds the candidates
         _check(should_stop)
         first, rest = per_term[0], per_term[1:]

@@ -4,13 +4,16 @@ so start-up builds only the home screen."""
 
 from __future__ import annotations
 
+import io
+import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
 from importlib import import_module
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
+from rich.console import Console, RenderableType
 from textual import events, on
 from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
@@ -23,6 +26,8 @@ from micromance_tui.core.clock import Clock, system_clock
 from micromance_tui.core.journal import Journal, JournalError, TriedEntry
 from micromance_tui.core.models import Library
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.plural import plural
+from micromance_tui.core.textcheck import terminal_safe
 from micromance_tui.tui.commands import MicromanceCommands
 
 if TYPE_CHECKING:
@@ -38,20 +43,59 @@ def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
     def make() -> Screen[None]:
         cls = getattr(import_module(f"micromance_tui.tui.screens.{module}"), name)
         screen: Screen[None] = cls()
-        # A new screen is styled from the current stylesheet as it mounts. Marking it up
-        # to date spares the re-parse Textual otherwise runs when a mode's first screen is
-        # made, which also empties the parse cache, so two extra full parses in all (about
-        # 9 ms of every start). Theme changes still restyle it.
-        screen._css_update_count = screen.app._css_update_count
+        # Textual refreshes the stylesheet as a mode's first screen is made. Skipping that
+        # (to save ~9 ms of start-up) left widgets with a style cached before the theme was
+        # applied: Today's idea was drawn in its own background colour until a resize.
         return screen
 
     return make
+
+
+#: Textual's toast is 60 cells wide at most, or half its rack (the screen less a margin);
+#: a one-cell bar and a cell of padding each side leave this much less for the text.
+TOAST_WIDTH = 60
+TOAST_RACK_MARGIN = 2
+TOAST_CHROME = 3
+
+
+def fit_lines(message: str, width: int) -> str:
+    """``message`` wrapped to ``width`` at spaces; a word longer than a line (a path) is
+    broken after a '/' or a backslash, never inside a name (unless one name is too long)."""
+    width = max(width, 10)
+    lines: list[str] = []
+    for paragraph in message.split("\n"):
+        line = ""
+        for word in paragraph.split(" "):
+            for n, piece in enumerate(_word_pieces(word, width)):
+                gap = "" if n or not line else " "
+                if line and len(line) + len(gap) + len(piece) > width:
+                    lines.append(line)
+                    line = piece
+                else:
+                    line += gap + piece
+        lines.append(line)
+    return "\n".join(lines)
+
+
+def _word_pieces(word: str, width: int) -> list[str]:
+    """A word as pieces no longer than ``width`` where it can be helped, cut after path
+    separators: '/home/sam/backups/' -> ['/home/', 'sam/', 'backups/']."""
+    if len(word) <= width:
+        return [word]
+    pieces: list[str] = []
+    for part in re.findall(r"[^/\\]*[/\\]|[^/\\]+$", word):
+        if pieces and len(pieces[-1]) + len(part) <= width:
+            pieces[-1] += part
+        else:
+            pieces.append(part)
+    return pieces
 
 
 #: mode id -> (title, key, module, class). One table drives modes, keys, palette and help.
 SCREENS: dict[str, tuple[str, str, str, str]] = {
     "today": ("Today", "t", "today", "TodayScreen"),
     "browse": ("Browse", "b", "browse", "BrowseScreen"),
+    "ask": ("Ask", "k", "ask", "AskScreen"),
     "faq": ("FAQ", "f", "faq", "FaqScreen"),
     "guides": ("Guides", "g", "guides", "GuidesScreen"),
     "languages": ("Love languages", "l", "languages", "LanguagesScreen"),
@@ -60,6 +104,13 @@ SCREENS: dict[str, tuple[str, str, str, str]] = {
     "partner": ("Partner", "p", "partner", "PartnerScreen"),
     "help": ("Help", "question_mark", "help", "HelpScreen"),
 }
+
+
+@runtime_checkable
+class HoldsWork(Protocol):
+    """A pushed screen that may hold typed work not kept yet."""
+
+    def has_unsaved_work(self) -> bool: ...
 
 
 class MicromanceApp(App[int]):
@@ -102,6 +153,13 @@ class MicromanceApp(App[int]):
         self.journal_changed: Signal[str] = Signal(self, "journal-changed")
         self._requested_theme = theme
         self._journal_stamp = journal.file_stamp()
+        self.crash: BaseException | None = None
+        """The unexpected error that stopped the app, if one did (the caller logs it)."""
+        # Textual prints an unexpected error's traceback with its local variables (a note
+        # being saved, a partner's name) to the terminal on exit, where it ends up in bug
+        # reports. It goes nowhere instead: `micromance` prints one line and logs the
+        # traceback, without locals or messages (core/crashlog.py).
+        self.error_console = Console(file=io.StringIO(), markup=False, highlight=False)
 
     # ------------------------------------------------------------------ start-up
 
@@ -135,6 +193,12 @@ class MicromanceApp(App[int]):
         if requested and stored != requested:
             self._save_theme(requested)
 
+    def get_css_variables(self) -> dict[str, str]:
+        """The theme's variables, with every text colour made readable (tui/themes.py)."""
+        from micromance_tui.tui.themes import legible
+
+        return legible(super().get_css_variables())
+
     def watch_theme(self, theme: str) -> None:
         if getattr(self, "_persist_theme_after", False):
             self._save_theme(theme)
@@ -156,15 +220,20 @@ class MicromanceApp(App[int]):
     def now(self) -> datetime:
         return self.clock()
 
-    def action_show(self, mode: str) -> None:
+    async def action_show(self, mode: str) -> None:
+        """A screen's key always lands on that screen's top level, nav bar showing: an idea
+        opened from it earlier (pushed on its mode's stack) is closed on the way in. A screen
+        holding typed work that is not kept yet (a check-in with notes) stays, so a key
+        never throws away what was typed."""
         if mode not in SCREENS:
             return
         if self.current_mode != mode:
-            self.switch_mode(mode)
-        elif len(self.screen_stack) > 1:
-            # Back to the top of this screen's stack (close an open detail).
-            while len(self.screen_stack) > 1:
-                self.pop_screen()
+            await self.switch_mode(mode)
+        while len(self.screen_stack) > 1:
+            top = self.screen
+            if isinstance(top, HoldsWork) and top.has_unsaved_work():
+                break
+            self.pop_screen()
 
     def open_gesture(self, gesture_id: str) -> None:
         """Show one idea in full, over whatever screen is open."""
@@ -180,6 +249,13 @@ class MicromanceApp(App[int]):
             self.notify(f"No guide with the id {guide_id!r}", severity="warning")
             return
         self.open_in_mode("guides", guide_id)
+
+    def open_checkin(self) -> None:
+        """The guided weekly check-in, over whatever screen is open."""
+        from micromance_tui.tui.screens.checkin import CheckInScreen
+
+        if not isinstance(self.screen, CheckInScreen):
+            self.push_screen(CheckInScreen())
 
     def open_faq(self, faq_id: str) -> None:
         self.open_in_mode("faq", faq_id)
@@ -216,9 +292,7 @@ class MicromanceApp(App[int]):
         if gesture is None:
             return
 
-        def done(result: TriedInput | None) -> None:
-            if result is None:
-                return
+        def save(result: TriedInput) -> None:
             try:
                 self.journal.add_tried(
                     gesture_id, on=result.day, note=result.note, reaction=result.reaction
@@ -229,7 +303,37 @@ class MicromanceApp(App[int]):
             self.notify(f"Logged: {gesture.title}", title="Tried")
             self.journal_changed.publish("tried")
 
-        self.push_screen(TriedDialog(gesture, today=self.today), done)
+        def done(result: TriedInput | None) -> None:
+            if result is None:
+                return
+            try:
+                already = self.journal.tried_on(gesture_id, result.day)
+            except JournalError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return
+            if not already:
+                save(result)
+                return
+            from micromance_tui.tui.dialogs.confirm import ConfirmDialog
+
+            when = "today" if result.day == self.today else f"on {result.day:%a %-d %b %Y}"
+            self.push_screen(
+                ConfirmDialog(
+                    f"Already logged {when}",
+                    f"{gesture.title} is already in your journal {when}"
+                    + (f" ({plural(len(already), 'time')})" if len(already) > 1 else "")
+                    + ". Log it once more?",
+                    yes="Log again",
+                    no="Keep one",
+                ),
+                lambda yes: save(result) if yes else None,
+            )
+
+        try:
+            done_today = bool(self.journal.tried_on(gesture_id, self.today))
+        except JournalError:
+            done_today = False
+        self.push_screen(TriedDialog(gesture, today=self.today, done_today=done_today), done)
 
     def toggle_favourite(self, gesture_id: str) -> bool | None:
         try:
@@ -241,6 +345,46 @@ class MicromanceApp(App[int]):
         self.notify(f"{'Saved to' if on else 'Removed from'} favourites: {title}")
         self.journal_changed.publish("favourites")
         return on
+
+    def toggle_apart(self) -> None:
+        """Apart mode on or off (Today, Partner, the palette): while on, today's idea is
+        always one that works at a distance."""
+        try:
+            on = not self.journal.settings().apart
+            self.journal.update_settings(apart=on)
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return
+        self.notify(
+            "Apart mode is on: today's idea works at a distance."
+            if on
+            else "Apart mode is off: ideas for being together are back.",
+            title="Apart mode",
+        )
+        self.journal_changed.publish("settings")
+
+    def ask_how_today(self) -> None:
+        """Ask how today is (kept for today only); today's idea follows the answer."""
+        from micromance_tui.tui.dialogs.how_today import HowTodayDialog
+
+        today = self.today
+
+        def done(result: tuple[str, bool] | None) -> None:
+            if result is None:
+                return
+            try:
+                self.journal.set_said_today(today, mood=result[0], day_off=result[1])
+            except JournalError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
+                return
+            self.journal_changed.publish("today")
+
+        try:
+            mood, day_off = self.journal.said_today(today)
+        except JournalError as exc:
+            self.notify(str(exc), title="Journal", severity="error")
+            return
+        self.push_screen(HowTodayDialog(mood, day_off), done)
 
     def notice_outside_changes(self) -> None:
         """Refresh every screen when the journal file changed since last looked at, for
@@ -297,6 +441,22 @@ class MicromanceApp(App[int]):
         while len(self.screen_stack) > 1 and isinstance(self.screen, TooSmallScreen):
             self.pop_screen()
 
+    def bell(self) -> None:
+        """Textual rings the bell as it stops on an unexpected error, while the error is
+        being handled: note it for the log (``crash``)."""
+        self._note_crash()
+        super().bell()
+
+    def panic(self, *renderables: RenderableType) -> None:
+        """Textual panics on errors that render themselves (a failed worker): note it too."""
+        self._note_crash()
+        super().panic(*renderables)
+
+    def _note_crash(self) -> None:
+        error = sys.exc_info()[1]
+        if error is not None and not isinstance(error, (KeyboardInterrupt, SystemExit)):
+            self.crash = error
+
     def notify(
         self,
         message: str,
@@ -307,8 +467,14 @@ class MicromanceApp(App[int]):
         markup: bool = True,
     ) -> None:
         """Every notification is plain text: messages quote paths, titles and what was typed,
-        and '[/]' in any of them would otherwise be read as markup and crash the app."""
-        super().notify(message, title=title, severity=severity, timeout=timeout, markup=False)
+        and '[/]' in any of them would otherwise be read as markup and crash the app; control
+        characters or bidi overrides in them are shown escaped, never sent raw. It is wrapped
+        here, to the toast's width, so a path breaks after a '/' and never mid-name."""
+        width = min(TOAST_WIDTH, (self.size.width - TOAST_RACK_MARGIN) // 2) - TOAST_CHROME
+        message = fit_lines(terminal_safe(message), width)
+        super().notify(
+            message, title=terminal_safe(title), severity=severity, timeout=timeout, markup=False
+        )
 
     def action_command_palette(self) -> None:
         """No palette over the too-small notice (ctrl+p is a priority key: it gets through,

@@ -1,5 +1,5 @@
-"""The command palette (ctrl+p): every screen by name, and any idea, FAQ question or guide
-by fuzzy name."""
+"""The command palette (ctrl+p): every screen by name, the weekly check-in, and any idea,
+FAQ question or guide by fuzzy name."""
 
 from __future__ import annotations
 
@@ -19,7 +19,8 @@ MAX_GESTURE_HITS = 40
 class MicromanceCommands(Provider):
     """Screens, ideas, FAQ questions and guides."""
 
-    def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
+    def _actions(self) -> list[tuple[str, str, Callable[[], object]]]:
+        """Every screen, then what can be done from anywhere: shown before anything is typed."""
         from micromance_tui.tui.app import SCREENS
 
         app = cast("MicromanceApp", self.app)
@@ -29,6 +30,33 @@ class MicromanceCommands(Provider):
             entries.append(
                 (title, f"Open the {title} screen (key {shown})", partial(app.action_show, mode))
             )
+        apart = app.journal.settings().apart
+        entries.append(
+            (
+                f"Apart mode: turn {'off' if apart else 'on'}",
+                "While apart, today's idea is always one that works at a distance",
+                app.toggle_apart,
+            )
+        )
+        entries.append(
+            (
+                "How is today?",
+                "An ordinary day, a hard day for them, a special day, apart, or a day off",
+                partial(self._how_today, app),
+            )
+        )
+        entries.append(
+            (
+                "Weekly check-in",
+                "A guided check-in together, one step at a time (about 20 minutes)",
+                app.open_checkin,
+            )
+        )
+        return entries
+
+    def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
+        app = cast("MicromanceApp", self.app)
+        entries = self._actions()
         for faq in app.library.faq:
             entries.append(
                 (f"FAQ: {faq.question}", "Open this question", partial(app.open_faq, faq.id))
@@ -39,8 +67,15 @@ class MicromanceCommands(Provider):
             )
         return entries
 
+    @staticmethod
+    async def _how_today(app: MicromanceApp) -> None:
+        await app.action_show("today")
+        app.ask_how_today()
+
     async def discover(self) -> Hits:
-        for title, help_text, callback in self._entries()[:9]:
+        """Shown before anything is typed: every screen, apart mode, how today is and the
+        weekly check-in."""
+        for title, help_text, callback in self._actions():
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:

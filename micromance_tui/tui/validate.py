@@ -9,7 +9,7 @@ from typing import Protocol
 
 from textual.content import Content
 
-from micromance_tui.core.textcheck import bad_characters
+from micromance_tui.core.textcheck import bad_characters, terminal_safe
 
 MAX_NOTE = 2000
 MAX_LABEL = 40
@@ -57,7 +57,8 @@ class _Updatable(Protocol):
 def show_error(label: _Updatable, message: str) -> None:
     """Put a message in the line under a field; the line takes no room when it is empty.
 
-    The message is plain text, never markup: it quotes what was typed ('[/]' is not a date).
+    The message is plain text, never markup: it quotes what was typed ('[/]' is not a date),
+    with control characters and bidi overrides shown escaped (``terminal_safe``).
     """
-    label.update(Content(message))
+    label.update(Content(terminal_safe(message)))
     label.display = bool(message)

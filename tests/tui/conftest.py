@@ -3,6 +3,7 @@ no cursor blink. Build apps with `make_app`; use `shipped` for the real content.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -31,6 +32,12 @@ def shipped_library() -> Library:
 
 
 AppFactory = Callable[..., MicromanceApp]
+
+
+def unwrapped(message: str) -> str:
+    """A notification as written, before the app wrapped it to the toast's width (a break
+    after a path separator joins up; any other break was a space)."""
+    return re.sub(r"(?<=[/\\])\n", "", message).replace("\n", " ")
 
 
 @pytest.fixture(autouse=True)

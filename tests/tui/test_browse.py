@@ -178,7 +178,7 @@ async def test_partner_order_needs_a_profile(make_app: AppFactory) -> None:
         screen = await open_browse(pilot)
         assert not screen.query_one("#order", Button).display
         before = [g.id for g in shown(screen)]
-        await pilot.press("o")
+        await pilot.press("v")
         await settle(pilot, screen)
         assert [g.id for g in shown(screen)] == before
         assert screen.order == "az"
@@ -191,7 +191,7 @@ async def test_partner_order_puts_their_top_language_first(make_app: AppFactory)
         a_to_z = [g.id for g in shown(screen)]
         button = screen.query_one("#order", Button)
         assert button.display and "A-Z" in str(button.label)
-        await pilot.press("o")
+        await pilot.press("v")
         await settle(pilot, screen)
         results = shown(screen)
         touch = sum(1 for g in app.library.gestures if g.language == "touch")

@@ -148,7 +148,7 @@ async def test_edit_refuses_a_future_date(make_app: AppFactory) -> None:
         _, listing = await _open(pilot)
         entry = listing.current
         assert entry is not None
-        await pilot.press("enter")
+        await pilot.press("e")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, TriedDialog)
@@ -395,7 +395,9 @@ async def test_empty_journal_says_how_to_start(make_app: AppFactory) -> None:
         assert isinstance(app.screen, JournalScreen)
 
 
-async def test_mouse_click_selects_and_double_click_edits(make_app: AppFactory) -> None:
+async def test_mouse_click_selects_and_double_click_opens(make_app: AppFactory) -> None:
+    from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
+
     app = make_app(setup=_history)
     async with app.run_test(size=(80, 24)) as pilot:
         _, listing = await _open(pilot)
@@ -403,6 +405,9 @@ async def test_mouse_click_selects_and_double_click_edits(make_app: AppFactory) 
         await pilot.pause()
         assert listing.cursor == 2
         await pilot.click("#entries", offset=(5, 2), times=2)
+        await pilot.pause()
+        assert isinstance(app.screen, EntryViewDialog)
+        await pilot.click("#edit")
         await pilot.pause()
         dialog = app.screen
         assert isinstance(dialog, TriedDialog)
@@ -455,3 +460,37 @@ async def test_an_idea_logged_on_today_is_there_when_coming_back(make_app: AppFa
         await pilot.pause()
         assert listing.row_count == 5
         assert listing.entries[0].note == "logged from Today"
+
+
+async def test_enter_shows_the_whole_note_and_e_edits(make_app: AppFactory) -> None:
+    from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
+
+    long_note = " ".join(f"word{n}" for n in range(60)) + " and the very end."
+
+    def setup(journal: Journal) -> None:
+        journal.add_tried(HUG, on=TODAY - timedelta(days=1), note=long_note, reaction=5)
+
+    app = make_app(setup=setup)
+    async with app.run_test(size=(80, 24)) as pilot:
+        _, listing = await _open(pilot)
+        assert "the very end" not in listing.render_line(1).text  # one line in the list
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, EntryViewDialog)
+        assert str(view.query_one("#entry-note", Static).render()) == long_note
+        await pilot.press("e")
+        await pilot.pause()
+        assert isinstance(app.screen, TriedDialog)
+        assert app.screen.query_one("#note", Field).value == long_note
+
+
+async def test_the_rhythm_calendar_names_the_current_month(make_app: AppFactory) -> None:
+    # Tuesday 1 December: the week's Monday is still in November
+    app = make_app(setup=_history, now=datetime(2026, 12, 1, 9, 30))
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen, _ = await _open(pilot)
+        await pilot.press("2")
+        await pilot.pause()
+        months = screen.query_one("#calendar", RhythmCalendar).render().plain.splitlines()[0]
+        assert "Dec" in months and "Nov" in months

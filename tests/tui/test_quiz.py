@@ -17,7 +17,7 @@ from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screens.quiz import QuizScreen
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.quiz_choice import QuizChoice
-from tests.tui.conftest import AppFactory, shipped_library
+from tests.tui.conftest import NOW, AppFactory, shipped_library
 
 QUIZ = shipped_library().quiz
 
@@ -354,9 +354,13 @@ async def test_compare_side_by_side_with_ideas_and_history(make_app: AppFactory)
         assert "Alex" in bars and "Sam" in bars
         assert "classic, 20 Nov" in bars and "rating, 22 Nov" in bars
         words = next(line for line in bars.splitlines() if line.startswith("Words"))
-        assert "12/12" in words and "2.0" in words
+        # like with like: a classic count (out of 12) and a rating average (out of 5) are
+        # both shown on the one 0-100% scale, and the scales are named
+        assert "100%" in words and " 25%" in words and "/12" not in words and "2.0" not in words
+        assert "counts picks out of 12" in bars and "averages answers from 1 to 5" in bars
         diff = text(screen, "#c-diff")
         assert diff.startswith("Where you differ most: words of affirmation")
+        assert "(Alex 12 of 12 picks, Sam rated 2.0 of 5)" in diff
         assert "physical touch" in diff
         # Sam shows love most through touch (rated 5 in both directions); Alex feels words
         assert "Sam shows love most through physical touch; Alex feels it most" in diff
@@ -475,3 +479,52 @@ async def test_a_result_that_cannot_be_saved_keeps_the_answers(
         await pilot.pause()
         saved = app.journal.latest_quiz_result("me")
         assert saved is not None and saved.scores == WORDS_TIME_SCORES
+
+
+async def test_a_result_opens_browse_filtered_to_its_top_languages(
+    make_app: AppFactory,
+) -> None:
+    from micromance_tui.core.quiz import top_languages
+    from micromance_tui.tui.screens.browse import BrowseScreen
+    from tests.tui.test_browse import settle
+
+    quiz = shipped_library().quiz
+    answers = {i.id: choose(i, "words", "time") for i in quiz.classic}
+    result = build_result(quiz, who="me", mode="classic", answers=answers, taken=NOW)
+    tops = top_languages(result)
+    assert len(tops) >= 2  # words and time: the filter must hold more than one language
+    app = make_app(setup=names)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quiz(pilot)
+        screen._show_result(result)
+        await pilot.pause()
+        await pilot.press("o")
+        await pilot.pause()
+        await pilot.pause()
+        browse = app.screen
+        assert isinstance(browse, BrowseScreen)
+        assert sorted(browse.filters.languages) == sorted(tops)
+        await settle(pilot, browse)
+        shown = browse.results_list.items
+        assert shown and all(set(g.languages) & set(tops) for g in shown)
+        assert {g.language for g in shown} >= set(tops)
+
+
+async def test_who_is_answering_reads_the_same_after_a_restart(make_app: AppFactory) -> None:
+    def start_page(screen: QuizScreen) -> list[str]:
+        ids = ("who-me", "who-partner", "resume")
+        return [str(screen.query_one(f"#{i}", Button).label) for i in ids] + [
+            text(screen, "#start-latest")
+        ]
+
+    app = make_app(setup=names)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quiz(pilot)
+        await pilot.press("w")  # the partner answers
+        await pilot.pause()
+        before = start_page(screen)
+    assert "● Sam" in before[1]
+    app = make_app()  # the same journal
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quiz(pilot)
+        assert start_page(screen) == before

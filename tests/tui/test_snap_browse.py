@@ -65,7 +65,7 @@ def test_browse_120x36_with_detail(snap_compare: Any, make_app: AppFactory) -> N
 
 def test_browse_search_for_partner_80x24(snap_compare: Any, make_app: AppFactory) -> None:
     async def run_before(pilot: Pilot[Any]) -> None:
-        screen = await _open(pilot, "o")
+        screen = await _open(pilot, "v")
         screen.query_one("#search", Field).value = "hand"
         await settle(pilot, screen)
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from micromance_tui.core.journal import Journal
 from micromance_tui.tui.screens.today import TodayScreen
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, unwrapped
 
 
 async def test_theme_from_the_command_line_is_remembered(make_app: AppFactory) -> None:
@@ -46,6 +46,6 @@ async def test_unknown_theme_is_explained_and_the_saved_one_kept(make_app: AppFa
     async with app.run_test(size=(80, 24)) as pilot:
         await pilot.pause()
         assert app.theme == "gruvbox"
-        messages = [n.message for n in app._notifications]
+        messages = [unwrapped(n.message) for n in app._notifications]
         assert any("There is no theme called 'no-such-theme'" in m for m in messages)
     assert app.journal.settings().theme == "gruvbox"

@@ -10,6 +10,7 @@ from textual.pilot import Pilot
 
 from micromance_tui.core.daily import todays_idea
 from micromance_tui.core.models import Library
+from micromance_tui.tui.dialogs.how_today import HowTodayDialog
 from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.field import Field
@@ -166,10 +167,21 @@ async def test_actions_work_with_the_mouse(make_app: AppFactory) -> None:
         card = app.screen.query_one("#idea")
 
         def click(label: str) -> Awaitable[object]:
-            # The actions are the card's last line, inside its border and padding.
-            actions = str(card.render()).splitlines()[-1]
-            return pilot.click("#idea", offset=(actions.index(label) + 2, card.size.height))
+            # The actions are among the card's last lines, inside its border and padding;
+            # counted from the bottom, as a long line above them may wrap.
+            lines = str(card.render()).splitlines()
+            row = next(n for n, line in enumerate(lines) if label in line)
+            y = card.size.height - (len(lines) - 1 - row)
+            return pilot.click("#idea", offset=(lines[row].index(label) + 2, y))
 
+        await click("Turn apart mode on")
+        await pilot.pause()
+        assert app.journal.settings().apart is True
+        await click("How is today?")
+        await pilot.pause()
+        assert isinstance(app.screen, HowTodayDialog)
+        await pilot.press("escape")
+        await pilot.pause()
         await click_another_then_done(pilot, click)
 
 

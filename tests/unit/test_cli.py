@@ -6,6 +6,7 @@ import csv
 import io
 import json
 import os
+import stat
 import subprocess
 import sys
 from pathlib import Path
@@ -37,7 +38,7 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     assert out.startswith("micromance 0.") and "Textual 8." in out
 
 
-@pytest.mark.parametrize("command", ["check", "today", "tried", "log", "export", "import"])
+@pytest.mark.parametrize("command", ["check", "today", "tried", "log", "export", "import", "apart"])
 def test_every_command_has_help(capsys: pytest.CaptureFixture[str], command: str) -> None:
     with pytest.raises(SystemExit) as info:
         main([command, "--help"])
@@ -69,7 +70,7 @@ def test_check_reports_each_error_with_location(
     lines = out.strip().splitlines()
     assert any(line.startswith(f"{bad}:1:7: id 'Bad_Id' is not kebab-case") for line in lines)
     assert any("missing the required key 'summary'" in line for line in lines)
-    assert "error(s) found" in err
+    assert "errors found" in err and "(s)" not in err
 
 
 def test_check_counts_the_users_own_files(
@@ -154,6 +155,29 @@ def test_tried_then_log(capsys: pytest.CaptureFixture[str]) -> None:
     assert len(lines) == 2
     assert lines[0].startswith("2026-11-25") and "they laughed" in lines[0]
     assert lines[1].startswith("2026-11-20")
+
+
+def test_tried_twice_on_one_day_needs_again(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "tried", "hug-after-long-day")[0] == 0
+    code, out, err = run(capsys, "tried", "hug-after-long-day", "--note", "once more")
+    assert code == 2 and out == ""
+    assert err.strip().splitlines() == [
+        "micromance: 'hug-after-long-day' is already logged today; "
+        "add --again to log it a second time"
+    ]
+    # another day is not a repeat, and --again logs the second one on purpose
+    assert run(capsys, "tried", "hug-after-long-day", "--date", "2026-11-24")[0] == 0
+    code, _, err = run(capsys, "tried", "hug-after-long-day", "--date", "2026-11-24")
+    assert code == 2 and "already logged for 2026-11-24" in err
+    assert run(capsys, "tried", "hug-after-long-day", "--again")[0] == 0
+    _, out, _ = run(capsys, "log")
+    assert len(out.strip().splitlines()) == 3
+
+
+def test_tried_help_names_again(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit):
+        main(["tried", "--help"])
+    assert "--again" in capsys.readouterr().out
 
 
 def test_tried_unknown_id_suggests(capsys: pytest.CaptureFixture[str]) -> None:
@@ -275,15 +299,20 @@ def test_unexpected_error_is_one_line_and_logged(
     from micromance_tui import commands
 
     def boom(*_: object) -> int:
-        raise RuntimeError("something odd\nsecond line")
+        note = "secret note about Sam"
+        raise RuntimeError(f"{note}\nsecond line")
 
     monkeypatch.setattr(commands, "cmd_log", boom)
     code, _, err = run(capsys, "log")
     assert code == 1
     assert err.count("\n") == 1
-    assert "unexpected error (RuntimeError: something odd)" in err
+    assert "unexpected error (RuntimeError)" in err
     log_path = Path(err.rsplit("details in ", 1)[1].strip())
-    assert "Traceback" in log_path.read_text()
+    log = log_path.read_text()
+    assert "Traceback" in log and "in boom" in log and "RuntimeError" in log
+    assert "secret" not in err and "secret note about Sam" not in log  # no message, no locals
+    assert stat.S_IMODE(log_path.stat().st_mode) == 0o600
+    assert stat.S_IMODE(log_path.parent.stat().st_mode) == 0o700
 
 
 HYGIENE = """
@@ -330,3 +359,69 @@ def test_python_dash_m_runs_the_same_cli(tmp_path: Path) -> None:
         check=False,
     )
     assert proc.returncode == 0 and proc.stdout.startswith("micromance ")
+
+
+def test_today_json_gives_the_moments_and_the_reason(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "today", "--json")
+    assert code == 0
+    data = json.loads(out)
+    idea = data["idea"]
+    assert isinstance(idea["moments"], list) and isinstance(idea["relaxed"], list)
+    assert idea["reason"]  # never empty: at least why it suits now
+    assert data["day"] == {
+        "time_of_day": "morning",
+        "mood": "ordinary",
+        "day_off": False,
+        "free_day": False,
+        "apart": False,
+        "apart_today": False,
+    }
+
+
+def test_today_mood_is_said_for_today_only(
+    capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    code, out, _ = run(capsys, "today", "--json", "--mood", "hard-day")
+    assert code == 0
+    data = json.loads(out)
+    assert data["day"]["mood"] == "hard-day"
+    assert {"tough-times", "after-hard-day"} & set(data["idea"]["moments"])
+    assert "you said today is a hard day for them" in data["idea"]["reason"]
+    _, out, _ = run(capsys, "today")
+    assert "today: a hard day for them" in out
+    monkeypatch.setenv("MICROMANCE_NOW", "2026-11-26T09:30")
+    _, out, _ = run(capsys, "today", "--json")
+    assert json.loads(out)["day"]["mood"] == "ordinary"
+
+
+def test_today_day_off_admits_the_weekend(capsys: pytest.CaptureFixture[str]) -> None:
+    _, out, _ = run(capsys, "today", "--json", "--day-off")
+    assert json.loads(out)["day"]["free_day"] is True
+    _, out, _ = run(capsys, "today", "--json", "--no-day-off")
+    assert json.loads(out)["day"]["free_day"] is False
+
+
+def test_today_rejects_an_unknown_mood(capsys: pytest.CaptureFixture[str]) -> None:
+    with pytest.raises(SystemExit) as exc:
+        main(["today", "--mood", "sad"])
+    assert exc.value.code == 2
+    assert "invalid choice: 'sad'" in capsys.readouterr().err
+
+
+def test_apart_on_off_status(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "apart")
+    assert code == 0 and out.startswith("Apart mode is off.")
+    code, out, _ = run(capsys, "apart", "on")
+    assert code == 0 and out.startswith("Apart mode is on")
+    _, out, _ = run(capsys, "today", "--json")
+    data = json.loads(out)
+    assert data["day"]["apart"] is True
+    assert {"apart", "apart-only"} & set(data["idea"]["moments"])
+    _, out, _ = run(capsys, "today")
+    assert "apart mode is on (micromance apart off)" in out
+    _, out, _ = run(capsys, "export", "-")
+    assert json.loads(out)["settings"]["apart"] is True
+    code, out, _ = run(capsys, "apart", "off")
+    assert code == 0 and out.startswith("Apart mode is off.")
+    _, out, _ = run(capsys, "apart", "status")
+    assert out.startswith("Apart mode is off.")

@@ -800,17 +800,22 @@ def test_reading_in_one_thread_while_another_writes(journal: Journal) -> None:
     assert len(journal.tried()) == 150
 
 
-def test_a_symlinked_journal_stays_a_symlink(tmp_path: Path) -> None:
-    real = tmp_path / "synced" / "journal.json"
+def test_a_symlinked_journal_is_refused_and_nothing_outside_changes(tmp_path: Path) -> None:
+    real = tmp_path / "elsewhere" / "journal.json"
     with Journal.open(real) as j:
         j.add_tried("a")
+    os.chmod(real, 0o644)
+    before = real.read_bytes()
     link = tmp_path / "data" / "journal.json"
     link.parent.mkdir()
     link.symlink_to(real)
-    with Journal.open(link) as j:
-        j.add_tried("b")
+    with pytest.raises(JournalAccessError, match="symbolic link"):
+        Journal.open(link)
     assert link.is_symlink()
-    assert len(stored(real)["tried"]) == 2
+    assert real.read_bytes() == before
+    assert stat.S_IMODE(real.stat().st_mode) == 0o644  # not even tightened
+    assert sorted(p.name for p in real.parent.iterdir()) == ["journal.json", "journal.json.lock"]
+    assert sorted(p.name for p in link.parent.iterdir()) == ["journal.json"]
 
 
 # -- write failures and permissions ------------------------------------------------------
@@ -1019,7 +1024,7 @@ def _fill(j: Journal) -> None:
 
 
 def _comparable(export: dict[str, Any]) -> dict[str, Any]:
-    return {k: v for k, v in export.items() if k not in ("exported", "settings")}
+    return {k: v for k, v in export.items() if k != "exported"}
 
 
 def test_export_is_json_ready_and_complete(journal: Journal) -> None:
@@ -1039,6 +1044,7 @@ def test_export_is_json_ready_and_complete(journal: Journal) -> None:
         "apart": True,
         "my_name": "Alex",
         "partner_name": "Sam",
+        "quiz_who": "me",
     }
 
 
@@ -1053,16 +1059,16 @@ def test_round_trip_into_an_empty_journal(journal: Journal, tmp_path: Path) -> N
             quiz_results=2,
             little_things=1,
             dates=1,
-            settings=2,
+            settings=4,
             quiz_progress=1,
         )
         assert str(report) == (
             "added 2 tried entries, 2 favourites, 2 quiz results, 1 little thing, 1 date, "
-            "2 settings, 1 unfinished quiz"
+            "4 settings, 1 unfinished quiz"
         )
         assert _comparable(other.export_data()) == _comparable(export)
         assert other.tried() == journal.tried()
-        assert other.settings() == Settings("textual-dark", False, "Alex", "Sam")
+        assert other.settings() == Settings("nord", True, "Alex", "Sam")
 
 
 def test_importing_twice_adds_nothing_and_writes_nothing(journal: Journal, tmp_path: Path) -> None:
@@ -1088,10 +1094,22 @@ def test_import_merges_with_what_is_there(journal: Journal, tmp_path: Path) -> N
         other.set_favourite("coffee", True)
         other.update_settings(my_name="Bee", theme="gruvbox")
         report = other.import_data(export)
-        assert (report.tried, report.favourites, report.settings) == (2, 1, 1)
+        assert (report.tried, report.favourites, report.settings) == (2, 1, 2)
         assert mine in other.tried() and len(other.tried()) == 3
         assert other.favourites() == {"walk", "coffee", "notes"}
-        assert other.settings() == Settings("gruvbox", False, "Bee", "Sam")
+        assert other.settings() == Settings("gruvbox", True, "Bee", "Sam")
+
+
+def test_import_turns_apart_mode_on_but_never_off(journal: Journal, tmp_path: Path) -> None:
+    journal.update_settings(apart=True)
+    on = journal.export_data()
+    journal.update_settings(apart=False)
+    off = journal.export_data()
+    with Journal.open(tmp_path / "other" / "journal.json", clock=Clock()) as other:
+        assert other.import_data(on).settings == 1
+        assert other.settings().apart is True
+        assert other.import_data(off).settings == 0
+        assert other.settings().apart is True
 
 
 def test_import_of_a_minimal_export(journal: Journal) -> None:

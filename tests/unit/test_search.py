@@ -182,6 +182,7 @@ def test_the_whole_phrase_in_a_title_comes_first() -> None:
     [
         (Filters(language="touch"), {"hug", "walk", "backrub"}),
         (Filters(language="words"), {"mirror", "letter"}),  # any of an idea's languages
+        (Filters(language="words,touch"), {"hug", "walk", "backrub", "mirror", "letter"}),
         (Filters(effort="small"), {"hug", "backrub"}),
         (Filters(cost="low"), {"walk", "letter"}),
         (Filters(moment="evening"), {"hug"}),
@@ -242,3 +243,15 @@ def test_core_search_never_imports_textual() -> None:
     code = "import sys, micromance_tui.core.search; print('textual' in sys.modules)"
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert out.stdout.strip() == "False", out.stderr
+
+
+def test_the_apart_filter_finds_ideas_only_for_apart_too() -> None:
+    idx = SearchIndex(
+        [
+            g("text", "A text", moments=("apart",)),
+            g("video-call", "A video call", moments=("apart-only",)),
+            g("hug", "A hug"),
+        ]
+    )
+    assert set(ids(idx.search("", Filters(moment="apart")))) == {"text", "video-call"}
+    assert ids(idx.search("", Filters(moment="apart-only"))) == ["video-call"]

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import errno
-import fcntl
 import json
 import os
 import stat
@@ -15,6 +14,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
+import filelock
 import pytest
 from tinydb import TinyDB
 
@@ -138,15 +138,14 @@ def test_temp_cleanup_waits_for_a_writer_holding_the_lock(path: Path) -> None:
     path.parent.mkdir()
     in_flight = path.parent / ".journal-inflight.tmp"
     in_flight.write_text("being written")
-    fd = os.open(path.with_name("journal.json.lock"), os.O_RDWR | os.O_CREAT, 0o600)
-    fcntl.flock(fd, fcntl.LOCK_EX)
+    other = filelock.FileLock(path.with_name("journal.json.lock"), thread_local=False)
+    other.acquire()  # another writer, as `micromance tried` in a shell would hold it
     opened: list[SafeJSONStorage] = []
     thread = threading.Thread(target=lambda: opened.append(SafeJSONStorage(path)))
     thread.start()
     time.sleep(0.2)
     assert thread.is_alive() and in_flight.exists()
-    fcntl.flock(fd, fcntl.LOCK_UN)
-    os.close(fd)
+    other.release()
     thread.join(5)
     assert not thread.is_alive()
     assert not in_flight.exists()
@@ -213,16 +212,21 @@ def test_failed_write_forgets_the_cache(store: SafeJSONStorage, monkeypatch: Any
 
 
 def _try_lock(lock_path: Path) -> bool:
+    """Whether another holder could take the lock file now (a descriptor of its own)."""
     fd = os.open(lock_path, os.O_RDWR)
     try:
-        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
-    except BlockingIOError:
-        return False
+        return filelock.lock_descriptor(fd, blocking=False)
     finally:
         os.close(fd)
-    return True
 
 
+native_lock = pytest.mark.skipif(
+    os.name == "posix" and not filelock.has_fcntl,
+    reason="probes the lock file's native lock; without fcntl filelock uses a soft lock",
+)
+
+
+@native_lock
 def test_lock_excludes_others_and_is_reentrant(store: SafeJSONStorage) -> None:
     with store.lock():
         assert not _try_lock(store.lock_path)

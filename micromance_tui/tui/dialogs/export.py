@@ -16,6 +16,7 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
+from micromance_tui.core.plural import plural
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.validate import show_error
 from micromance_tui.tui.widgets.field import Field
@@ -80,7 +81,7 @@ class ExportDialog(ModalScreen[ExportRequest | None]):
         with Vertical(id="export-dialog", classes="dialog"):
             yield Label("Export the journal", classes="dialog-title")
             n = self._entries
-            yield Static(f"{n:,} tried {'entry' if n == 1 else 'entries'}.", classes="muted")
+            yield Static(f"{plural(n, 'tried entry', 'tried entries')}.", classes="muted")
             with RadioSet(id="format", compact=True):
                 yield RadioButton("JSON", value=fmt == "json", id="json")
                 yield RadioButton("CSV", value=fmt == "csv", id="csv")

@@ -10,12 +10,13 @@ from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
-from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
+from textual.widgets import Button, Input, Label, Static
 
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.models import Gesture
 from micromance_tui.tui.validate import day_problem, note_problem, show_error
 from micromance_tui.tui.widgets.field import Field
+from micromance_tui.tui.widgets.reaction import ReactionSet
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,6 +43,7 @@ class TriedDialog(ModalScreen[TriedInput | None]):
         reaction: int | None = None,
         day: date | None = None,
         title: str = "Mark as tried",
+        done_today: bool = False,
     ) -> None:
         super().__init__()
         self.gesture = gesture
@@ -50,16 +52,20 @@ class TriedDialog(ModalScreen[TriedInput | None]):
         self._reaction = reaction
         self._day = day or today
         self._title = title
+        self._done_today = done_today
 
     def compose(self) -> ComposeResult:
         with Vertical(id="dialog", classes="dialog"):
             yield Label(self._title, classes="dialog-title")
             yield Static(self.gesture.title, classes="dialog-subtitle", markup=False)
-            yield Label("How did it land? (optional)")
-            with RadioSet(id="reaction", compact=True):
-                yield RadioButton("skip", value=self._reaction is None, id="r0")
-                for number in REACTIONS:
-                    yield RadioButton(str(number), value=self._reaction == number, id=f"r{number}")
+            if self._done_today:
+                yield Static(
+                    "Already logged today: saving asks first.",
+                    id="done-today",
+                    classes="muted",
+                )
+            yield Label("How did it land? (optional; on this row 1-5 pick, 0 skips)")
+            yield ReactionSet(self._reaction, id="reaction")
             yield Static(
                 "  ".join(f"{n} {label}" for n, label in REACTIONS.items()), classes="muted"
             )
@@ -101,10 +107,7 @@ class TriedDialog(ModalScreen[TriedInput | None]):
         if note_msg or day_msg:
             self.query_one("#day" if day_msg else "#note", Input).focus()
             return
-        pressed = self.query_one("#reaction", RadioSet).pressed_button
-        reaction = None
-        if pressed is not None and pressed.id and pressed.id != "r0":
-            reaction = int(pressed.id[1:])
+        reaction = self.query_one("#reaction", ReactionSet).reaction
         self.dismiss(
             TriedInput(
                 note=self.query_one("#note", Input).value.strip(),

@@ -25,7 +25,17 @@ from textual.worker import get_current_worker
 
 from micromance_tui.core.daily import partner_scores
 from micromance_tui.core.journal import JournalError
-from micromance_tui.core.models import COSTS, EFFORT_HINTS, EFFORTS, LANGUAGE_IDS, MOMENTS, Gesture
+from micromance_tui.core.models import (
+    COSTS,
+    EFFORT_HINTS,
+    EFFORTS,
+    LANGUAGE_IDS,
+    MOMENTS,
+    SITUATION_NAMES,
+    SITUATION_SHORT,
+    SITUATIONS,
+    Gesture,
+)
 from micromance_tui.core.search import Filters, SearchIndex, SearchStopped, top_language
 from micromance_tui.core.suggest import partner_order
 from micromance_tui.tui.screens.base import BaseScreen
@@ -55,6 +65,16 @@ class _Request:
     keep: str | None
 
 
+def language_options(several: Sequence[str] = ()) -> list[tuple[str, str]]:
+    """The language filter's choices; ``several`` adds one for ideas in any of them."""
+    options = [("Any language", "")]
+    if several:
+        options.append(
+            (" or ".join(SHORT_LANGUAGE.get(lid, lid) for lid in several), ",".join(several))
+        )
+    return options + [(SHORT_LANGUAGE.get(lid, lid), lid) for lid in LANGUAGE_IDS]
+
+
 class BrowseScreen(BaseScreen):
     MODE = "browse"
     CSS_PATH = Path(__file__).parent.parent / "styles" / "browse.tcss"
@@ -71,8 +91,9 @@ class BrowseScreen(BaseScreen):
         Binding("slash", "focus_search", "Search"),
         Binding("d", "tried", "Done it"),
         Binding("s", "favourite", "Favourite"),
-        Binding("enter", "open", "Open"),
-        Binding("o", "order", "Order"),
+        Binding("o", "open", "Open"),
+        Binding("enter", "open", "Open", show=False),
+        Binding("v", "order", "Order"),
         Binding("escape", "back", "Clear/back"),
     ]
 
@@ -109,15 +130,14 @@ class BrowseScreen(BaseScreen):
         with Vertical(id="browse-controls"):
             with Horizontal(id="search-row"):
                 yield Field(
-                    placeholder="Search ideas: title, summary, tags, how  (/)",
+                    placeholder="Search ideas: title, summary, tags, situation, how  (/)",
                     id="search",
                     compact=True,
                 )
                 yield Static("", id="count")
             with Horizontal(id="filter-row"):
                 yield Select(
-                    [("Any language", "")]
-                    + [(SHORT_LANGUAGE.get(lid, lid), lid) for lid in LANGUAGE_IDS],
+                    language_options(),
                     value="",
                     allow_blank=False,
                     compact=True,
@@ -148,10 +168,20 @@ class BrowseScreen(BaseScreen):
                     id="f-moment",
                     tooltip="Moment",
                 )
+                yield Select(
+                    [("Any situation", "")] + [(SITUATION_SHORT[s], s) for s in SITUATIONS],
+                    value="",
+                    allow_blank=False,
+                    compact=True,
+                    id="f-situation",
+                    tooltip="The kind of day or season an idea is written for: "
+                    + "; ".join(SITUATION_NAMES[s].lower() for s in SITUATIONS),
+                )
             with Horizontal(id="toggle-row"):
                 yield Checkbox("Not tried yet", id="f-not-tried", compact=True)
                 yield Checkbox("Favourites only", id="f-favourites", compact=True)
-                yield Button("Order: A-Z", id="order", compact=True, tooltip="Change order (o)")
+                yield Checkbox("Date ideas", id="f-date-ideas", compact=True)
+                yield Button("Order: A-Z", id="order", compact=True, tooltip="Change order (v)")
                 yield Static("", id="order-note")
         with Horizontal(id="browse-main"):
             yield GestureList(
@@ -346,6 +376,7 @@ class BrowseScreen(BaseScreen):
             "f-effort": "effort",
             "f-cost": "cost",
             "f-moment": "moment",
+            "f-situation": "situation",
         }.get(event.select.id or "")
         if field is None:
             return
@@ -354,9 +385,11 @@ class BrowseScreen(BaseScreen):
 
     @on(Checkbox.Changed)
     def _checkbox_changed(self, event: Checkbox.Changed) -> None:
-        field = {"f-not-tried": "not_tried", "f-favourites": "favourites"}.get(
-            event.checkbox.id or ""
-        )
+        field = {
+            "f-not-tried": "not_tried",
+            "f-favourites": "favourites",
+            "f-date-ideas": "date_ideas",
+        }.get(event.checkbox.id or "")
         if field is not None:
             self._set_filters(self.filters.with_(**{field: event.value}))
 
@@ -486,10 +519,15 @@ class BrowseScreen(BaseScreen):
         """`language:<id>` filters by that love language; a gesture id selects that idea
         (clearing the search and filters if they hide it)."""
         if item.startswith("language:"):
-            lid = item.split(":", 1)[1]
-            if lid in LANGUAGE_IDS or lid == "":
-                self.query_one("#f-language", Select).value = lid
-                self._set_filters(self.filters.with_(language=lid))
+            wanted = item.split(":", 1)[1].split(",")
+            lids = [lid for lid in LANGUAGE_IDS if lid in wanted]
+            if lids or wanted == [""]:
+                value = ",".join(lids)
+                select = self.query_one("#f-language", Select)
+                if len(lids) > 1:  # several at once: offer that choice in the list too
+                    select.set_options(language_options(lids))
+                select.value = value
+                self._set_filters(self.filters.with_(language=value))
             self.results_list.focus()
             return
         if item not in self.mm.library.gesture_by_id:
@@ -506,8 +544,8 @@ class BrowseScreen(BaseScreen):
         self.results_list.focus()
 
     def clear_filters(self) -> None:
-        for sid in ("#f-language", "#f-effort", "#f-cost", "#f-moment"):
+        for sid in ("#f-language", "#f-effort", "#f-cost", "#f-moment", "#f-situation"):
             self.query_one(sid, Select).value = ""
-        for cid in ("#f-not-tried", "#f-favourites"):
+        for cid in ("#f-not-tried", "#f-favourites", "#f-date-ideas"):
             self.query_one(cid, Checkbox).value = False
         self.filters = Filters()

@@ -18,7 +18,7 @@ def guide_markdown(guide: Guide) -> str:
 
 
 def guide_prompt(guide: Guide) -> Content:
-    return Content.assemble((guide.title, "bold"), "\n", (guide.summary, "dim"))
+    return Content.assemble((guide.title, "bold"), "\n", (guide.summary, "$text-muted"))
 
 
 class GuidesScreen(ListReaderScreen):

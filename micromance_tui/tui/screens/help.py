@@ -38,6 +38,7 @@ ABOUT_POINTS = (
     "rhythm over the weeks: a diary, not a scoreboard.",
     "The [b]Quiz[/b] sketches what helps each of you feel loved: a way to start a "
     "conversation, not a verdict.",
+    "[b]Ask[/b] gives you a question to ask each other, and a guided weekly check-in.",
     "[b]FAQ[/b], [b]Guides[/b] and [b]Love languages[/b] explain the why, in plain words.",
 )
 ABOUT_CLOSE = (
@@ -72,7 +73,7 @@ class KeyGroup:
 
 
 def key_text(binding: Binding) -> str:
-    """`ctrl+q`, `?`, `esc`, `↑ / k`: how a user would type the binding's key(s)."""
+    """`ctrl+q`, `?`, `esc`, `↑ / k`: how a user would type the binding's keys."""
     if binding.key_display:
         return binding.key_display
     shown = []
@@ -163,7 +164,9 @@ def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     """Every key in the app, grouped: anywhere, each screen, then what opens over them."""
     from micromance_tui.tui.app import SCREENS
     from micromance_tui.tui.dialogs.confirm import ConfirmDialog
+    from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
     from micromance_tui.tui.dialogs.tried import TriedDialog
+    from micromance_tui.tui.screens.checkin import CheckInScreen
     from micromance_tui.tui.screens.gesture import GestureScreen
 
     palette = Binding(
@@ -189,6 +192,11 @@ def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     groups += [
         KeyGroup("An idea on its own screen", rows(class_bindings(GestureScreen, stop=Screen))),
         KeyGroup("Marking an idea as tried", rows(class_bindings(TriedDialog, stop=Screen))),
+        KeyGroup("The weekly check-in", rows(class_bindings(CheckInScreen, stop=Screen))),
+        KeyGroup(
+            "A journal entry, opened with enter",
+            rows(class_bindings(EntryViewDialog, stop=Screen)),
+        ),
         KeyGroup("A yes-or-no question", rows(class_bindings(ConfirmDialog, stop=Screen))),
         KeyGroup("In any list", rows(_as_binding(b) for b in OptionList.BINDINGS)),
     ]
@@ -207,11 +215,11 @@ def group_content(
     heading = escape(group.title)
     if group.mode:
         heading = f"[@click=app.show('{group.mode}')]{heading}[/]"
-    parts = [f"[b $accent]{heading}[/]"]
+    parts = [f"[b $text-accent]{heading}[/]"]
     for key, what in matches:
         parts.append(f"  [b]{escape(key.ljust(width))}[/] {escape(what)}")
     if group.note and not matches:
-        parts.append(f"  [dim]{escape(group.note)}[/]")
+        parts.append(f"  [$text-muted]{escape(group.note)}[/]")
     return Content.from_markup("\n".join(parts))
 
 

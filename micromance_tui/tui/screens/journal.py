@@ -35,6 +35,7 @@ from micromance_tui.commands import entry_row, export_text, rows_to_csv, write_t
 from micromance_tui.core.daily import partner_scores
 from micromance_tui.core.journal import REACTIONS, JournalError, TriedEntry
 from micromance_tui.core.models import LANGUAGE_IDS, LANGUAGE_NAMES, Gesture
+from micromance_tui.core.plural import plural
 from micromance_tui.core.rhythm import (
     LANGUAGE_SHORT,
     calendar,
@@ -271,7 +272,7 @@ class JournalScreen(BaseScreen):
         count = (
             f"{len(shown):,} of {total:,}"
             if self._filter.active
-            else f"{total:,} {'entry' if total == 1 else 'entries'}"
+            else plural(total, "entry", "entries")
         )
         self.query_one("#count", Static).update(count)
 
@@ -293,7 +294,7 @@ class JournalScreen(BaseScreen):
         self.query_one("#calendar", RhythmCalendar).show(rows, today)
         total = calendar_total(rows)
         self.query_one("#calendar-total", Static).update(
-            f"{total} {'idea' if total == 1 else 'ideas'} tried in these 12 weeks."
+            f"{plural(total, 'idea')} tried in these 12 weeks."
         )
         run = week_run((e.date for e in self._all), today)
         self.query_one("#week-run", Static).update(week_run_text(run))
@@ -303,7 +304,7 @@ class JournalScreen(BaseScreen):
         for idea in ideas[:50]:
             title = escape(self._titles[idea.gesture_id])
             when = f"{REACTIONS[idea.best]}, last tried {idea.days_since} days ago"
-            options.add_option(Option(f"{title}\n[dim]{when}[/dim]", idea.gesture_id))
+            options.add_option(Option(f"{title}\n[$text-muted]{when}[/]", idea.gesture_id))
         if ideas:
             options.highlighted = 0
         if not ideas:
@@ -435,7 +436,17 @@ class JournalScreen(BaseScreen):
 
     @on(EntryList.Selected)
     def _selected(self, event: EntryList.Selected) -> None:
-        self.action_edit()
+        """Enter shows the whole entry, note and all; `e` there (or here) edits it."""
+        from micromance_tui.tui.dialogs.entry_view import EntryChoice, EntryViewDialog
+
+        entry = event.entry
+        title, _ = self._describe(entry)
+
+        def chosen(choice: EntryChoice | None) -> None:
+            if choice == "edit":
+                self.action_edit()
+
+        self.app.push_screen(EntryViewDialog(entry, title), chosen)
 
     def action_edit(self) -> None:
         entry = self._current()
@@ -491,7 +502,7 @@ class JournalScreen(BaseScreen):
             self.mm.journal_changed.publish("tried")
 
         self.app.push_screen(
-            ConfirmDialog("Delete this entry?", escape(detail), yes="Delete", no="Keep"), answered
+            ConfirmDialog("Delete this entry?", detail, yes="Delete", no="Keep"), answered
         )
 
     def action_undo(self) -> None:
@@ -508,6 +519,8 @@ class JournalScreen(BaseScreen):
             self.notify(str(exc), title="Not restored", severity="error")
             return
         title, _ = self._describe(entry)
+        # "Press u to undo" is no longer true for this entry: take it away.
+        self.app.clear_notifications()
         self.notify(f"Restored: {title}", title="Undone", markup=False)
         self.action_tab("tab-entries")
 
@@ -556,6 +569,6 @@ class JournalScreen(BaseScreen):
             return
         n = len(self._all)
         self.notify(
-            f"{n:,} {'entry' if n == 1 else 'entries'} written to {request.path}",
+            f"{plural(n, 'entry', 'entries')} written to {request.path}",
             title=f"Exported ({request.format.upper()})",
         )

@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from micromance_tui.core.daily import partner_scores
 from micromance_tui.core.journal import JournalError
 from micromance_tui.core.models import Library
+from micromance_tui.core.plural import noun, plural
 from micromance_tui.tui.screens.base import BaseScreen
 
 #: the most a language can score in each quiz mode
@@ -84,7 +85,7 @@ class LanguagesScreen(BaseScreen):
     _ready: bool = False
     _pending: str | None = None
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("o", "browse", "Browse its ideas"),
+        Binding("o", "browse", "Open its ideas"),
         Binding("tab", "app.focus_next", "Next pane"),
         Binding("escape", "focus_list", "Languages", show=False),
     ]
@@ -99,7 +100,7 @@ class LanguagesScreen(BaseScreen):
                 yield Static("", id="lang-short")
                 yield Static("", id="lang-count")
                 yield Static("", id="lang-partner")
-                yield Button("Browse its ideas (o)", id="lang-browse", compact=True)
+                yield Button("Open its ideas (o)", id="lang-browse", compact=True)
                 yield Markdown("", id="lang-about")
 
     def on_mount(self) -> None:
@@ -127,7 +128,7 @@ class LanguagesScreen(BaseScreen):
                 options.append(None)  # a rule between languages
             every, _ = self.counts.get(lang.id, (0, 0))
             prompt = Content.assemble(
-                (lang.name, "bold"), "\n", (f"{every} idea{'s' if every != 1 else ''}", "dim")
+                (lang.name, "bold"), "\n", (plural(every, "idea"), "$text-muted")
             )
             options.append(Option(prompt, id=lang.id))
         items.set_options(options)
@@ -145,7 +146,7 @@ class LanguagesScreen(BaseScreen):
         self.query_one("#lang-short", Static).update(Content(lang.short))
         self.query_one("#lang-count", Static).update(
             Content(
-                f"{every} idea{'s' if every != 1 else ''} speak this language"
+                f"{plural(every, 'idea')} {noun(every, 'speaks', 'speak')} this language"
                 + (f", {first} of them first of all." if first else ".")
             )
         )
@@ -153,7 +154,7 @@ class LanguagesScreen(BaseScreen):
         text = self._partner_text(lang.id)
         partner.update(Content(text))
         partner.display = bool(text)
-        self.query_one("#lang-browse", Button).label = f"Browse its {every} ideas (o)"
+        self.query_one("#lang-browse", Button).label = f"Open its {every} ideas (o)"
         from textual.widgets import Markdown
 
         about = self.query_one("#lang-about", Markdown)

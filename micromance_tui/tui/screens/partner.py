@@ -16,7 +16,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import ScreenSuspend
 from textual.markup import escape
-from textual.widgets import Button, Input, Label, OptionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from micromance_tui.core.journal import ImportantDate, JournalError, LittleThing, Partner
@@ -70,6 +70,7 @@ class PartnerScreen(BaseScreen):
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "remove", "Remove"),
         Binding("n", "name", "Name"),
+        Binding("m", "apart", "Apart mode"),
         Binding("escape", "leave_field", "Back to the lists", show=False),
     ]
 
@@ -79,6 +80,7 @@ class PartnerScreen(BaseScreen):
                 yield Label("Their name", id="name-label")
                 yield Field(placeholder="what you call them", id="name", compact=True)
                 yield Static("enter saves", id="name-hint", classes="muted")
+                yield Checkbox("Apart mode (m)", id="apart", compact=True)
             yield Label("", id="name-error", classes="field-error")
             with Horizontal(id="partner-panels"):
                 with Vertical(id="things-box", classes="partner-panel"):
@@ -104,6 +106,7 @@ class PartnerScreen(BaseScreen):
         self._select_after: tuple[str, str] | None = None  # (list, id) after the next refresh
         for button in self.query(".panel-buttons Button"):
             button.can_focus = False
+        self.query_one("#apart", Checkbox).can_focus = False
         self.refresh_data()
 
     # ------------------------------------------------------------------ data
@@ -119,6 +122,9 @@ class PartnerScreen(BaseScreen):
             name.value = self.partner.name
         self._fill_things()
         self._fill_dates()
+        apart = self.query_one("#apart", Checkbox)
+        with apart.prevent(Checkbox.Changed):
+            apart.value = self.mm.journal.settings().apart
         if self._select_after is not None:
             panel, item_id = self._select_after
             self._select_after = None
@@ -168,6 +174,16 @@ class PartnerScreen(BaseScreen):
         if listing.highlighted is None:
             return None
         return listing.get_option_at_index(listing.highlighted).id
+
+    # ------------------------------------------------------------------ apart mode
+
+    @on(Checkbox.Changed, "#apart")
+    def _apart_clicked(self, event: Checkbox.Changed) -> None:
+        if event.value != self.mm.journal.settings().apart:
+            self.mm.toggle_apart()
+
+    def action_apart(self) -> None:
+        self.mm.toggle_apart()
 
     # ------------------------------------------------------------------ the name
 
@@ -346,6 +362,4 @@ class PartnerScreen(BaseScreen):
             self.mm.journal_changed.publish("partner")
 
         question = "Remove this date?" if panel == DATES else "Remove this little thing?"
-        self.app.push_screen(
-            ConfirmDialog(question, escape(what), yes="Remove", no="Keep"), answered
-        )
+        self.app.push_screen(ConfirmDialog(question, what, yes="Remove", no="Keep"), answered)

@@ -23,6 +23,7 @@ from textual.widgets import Button, ContentSwitcher, Label, ProgressBar, Static
 
 from micromance_tui.core.journal import JournalError, QuizProgress, QuizResult
 from micromance_tui.core.models import LANGUAGE_NAMES, ClassicItem, Gesture, RatingItem
+from micromance_tui.core.plural import noun
 from micromance_tui.core.quiz import (
     CLASSIC,
     RATING,
@@ -48,8 +49,8 @@ from micromance_tui.tui.widgets.quiz_bars import (
     compare_bars,
     mode_name,
     rating_bars,
+    scale_text,
     taken_text,
-    value_text,
 )
 from micromance_tui.tui.widgets.quiz_choice import QuizChoice
 
@@ -106,6 +107,8 @@ class QuizScreen(BaseScreen):
             Binding(str(n), f"tried({n})", "Tried", show=False)
             for n in range(2, 2 * IDEAS_EACH + 1)
         ],
+        # results
+        Binding("o", "browse_top", "Open ideas in these languages"),
         # results and compare
         Binding("escape", "close", "Back"),
     ]
@@ -167,6 +170,7 @@ class QuizScreen(BaseScreen):
                     yield Static("", id="r-note", classes="muted")
                 with Horizontal(id="r-buttons", classes="view-buttons"):
                     yield Button("Compare (c)", id="r-compare", compact=True, variant="primary")
+                    yield Button("Open ideas in these languages (o)", id="r-browse", compact=True)
                     yield Button("Done (esc)", id="r-done", compact=True)
             with Vertical(id="compare"):
                 with Horizontal(id="c-buttons", classes="view-buttons"):
@@ -191,7 +195,12 @@ class QuizScreen(BaseScreen):
     def on_mount(self) -> None:
         super().on_mount()
         self.view = "start"
-        self.who = "me"
+        # Who is answering is kept in the journal's settings, not only in memory, so the
+        # start page reads the same after a restart as before it.
+        try:
+            self.who = self.mm.journal.settings().quiz_who
+        except JournalError:
+            self.who = "me"
         self.session: Session | None = None
         self.shown_result: QuizResult | None = None
         self.compare_from = "start"
@@ -236,8 +245,9 @@ class QuizScreen(BaseScreen):
             self.query_one("#results-body", VerticalScroll).scroll_home(animate=False)
             self.query_one("#r-compare", Button).focus()
         else:
-            self.query_one("#compare-body", VerticalScroll).scroll_home(animate=False)
-            self.set_focus(None)
+            body = self.query_one("#compare-body", VerticalScroll)
+            body.scroll_home(animate=False)
+            body.focus()  # so End, PageDown and the arrows scroll it
         self.refresh_bindings()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -262,6 +272,8 @@ class QuizScreen(BaseScreen):
             return view == "question"
         if action == "close":
             return view in ("results", "compare")
+        if action == "browse_top":
+            return view == "results" and getattr(self, "shown_result", None) is not None
         return True
 
     def _progress(self) -> QuizProgress | None:
@@ -324,8 +336,17 @@ class QuizScreen(BaseScreen):
         self.query_one("#start-latest", Static).update(Content("\n").join(lines))
 
     def action_switch_who(self, who: str | None = None) -> None:
-        self.who = who or ("partner" if self.who == "me" else "me")
+        self._set_who(who or ("partner" if self.who == "me" else "me"))
         self._refresh_start()
+
+    def _set_who(self, who: str) -> None:
+        """Choose who is answering, and remember it (see on_mount)."""
+        self.who = who
+        try:
+            if self.mm.journal.settings().quiz_who != who:
+                self.mm.journal.update_settings(quiz_who=who)
+        except JournalError as exc:
+            self._journal_trouble(exc)
 
     def action_names(self) -> None:
         self._ask_names(None)
@@ -405,7 +426,7 @@ class QuizScreen(BaseScreen):
             answers=dict(progress.answers),
             position=position,
         )
-        self.who = progress.who
+        self._set_who(progress.who)
         self._show_question()
 
     # ------------------------------------------------------------------ question view
@@ -613,6 +634,14 @@ class QuizScreen(BaseScreen):
         self.query_one("#r-note", Static).update(profile_note(result.mode))
         self._show_view("results")
 
+    def action_browse_top(self) -> None:
+        """Browse, filtered to the result's top languages (ideas in any of them)."""
+        if self.shown_result is None:
+            return
+        tops = top_languages(self.shown_result)
+        if tops:
+            self.mm.browse_language(",".join(tops))
+
     # ------------------------------------------------------------------ compare view
 
     def action_compare(self) -> None:
@@ -633,7 +662,9 @@ class QuizScreen(BaseScreen):
         latest = {who: journal.latest_quiz_result(who) for who in ("me", "partner")}
         me, partner = latest["me"], latest["partner"]
 
-        self.query_one("#c-title", Static).update(Content.styled("Side by side", "bold $accent"))
+        self.query_one("#c-title", Static).update(
+            Content.styled("Side by side", "bold $text-accent")
+        )
         self.query_one("#c-bars", Static).update(
             compare_bars(me, partner, lang, heads=(names["me"], names["partner"]))
         )
@@ -655,8 +686,8 @@ class QuizScreen(BaseScreen):
         if gaps:
             parts = [
                 f"{lang.get(d.language, d.language).lower()} ({names['me']} "
-                f"{value_text(me, d.language)}, {names['partner']} "
-                f"{value_text(partner, d.language)})"
+                f"{scale_text(me, d.language)}, {names['partner']} "
+                f"{scale_text(partner, d.language)})"
                 for d in gaps
             ]
             lines = ["Where you differ most: " + " and ".join(parts) + "."]
@@ -707,7 +738,7 @@ class QuizScreen(BaseScreen):
                 tops = top_languages(result)
                 title.update(
                     f"Ideas for {names[who]}, from {names[other]}'s top "
-                    f"{'language' if len(tops) == 1 else 'languages'}: {language_list(tops, lang)}"
+                    f"{noun(len(tops), 'language')}: {language_list(tops, lang)}"
                 )
                 chosen = ideas_from(
                     self.mm.library.gestures,
@@ -730,10 +761,10 @@ class QuizScreen(BaseScreen):
                 done = "  ✓ tried today" if gesture.id in tried_today else ""
                 self.query_one(f"#idea-{n}-text", Static).update(
                     Content.assemble(
-                        (f"{n} ", "bold $accent"),
+                        (f"{n} ", "bold $text-accent"),
                         gesture.title,
                         (f" · {short(gesture.language)}", "$text-muted"),
-                        (done, "$success"),
+                        (done, "$text-success"),
                     )
                 )
 
@@ -784,6 +815,8 @@ class QuizScreen(BaseScreen):
             self.action_back()
         elif button_id == "q-leave":
             self.action_leave()
+        elif button_id == "r-browse":
+            self.action_browse_top()
         elif button_id in ("r-done", "c-back"):
             self.action_close()
         elif button_id.startswith("idea-") and button_id.endswith("-tried"):

@@ -2,16 +2,20 @@
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from datetime import timedelta
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
 from textual.content import Content
+from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
 
+from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.screens.base import BaseScreen
@@ -20,12 +24,19 @@ from micromance_tui.tui.widgets.rhythm import language_counts, spread_or_note, w
 UPCOMING_DAYS = 14
 
 # Clickable labels rather than Buttons: the same for the mouse, and cheaper to build on
-# the screen every start shows first.
-ACTIONS_MARKUP = (
-    "[@click=screen.tried][b $background on $primary] Done it (d) [/][/]  "
-    "[@click=screen.another][$text on $panel] Another (n) [/][/]  "
-    "[@click=screen.favourite][$text on $panel] Favourite (s) [/][/]  "
-    "[@click=screen.open][$text on $panel] Open (o) [/][/]"
+# the screen every start shows first. (label, the screen's action, the component class
+# that colours it). The click is read from the label's meta, not Textual's `@click`,
+# which would repaint each label in the theme's link colour, unreadable on some themes.
+ACTIONS = (
+    (" Done it (d) ", "tried", "idea-card--action"),
+    (" Another (n) ", "another", "idea-card--button"),
+    (" Favourite (s) ", "favourite", "idea-card--button"),
+    (" Open (o) ", "open", "idea-card--button"),
+)
+#: the day's own actions, drawn like the idea's; {state} is "on" or "off"
+DAY_ACTIONS = (
+    (" How is today? (h) ", "how_today", "idea-card--button"),
+    (" Turn apart mode {state} (a) ", "apart", "idea-card--button"),
 )
 
 
@@ -34,18 +45,27 @@ class IdeaCard(Widget):
     why it was picked, and the actions. Drawn from what `show` was given each time it
     renders, so a change of theme recolours it."""
 
-    COMPONENT_CLASSES = {"idea-card--muted"}
+    COMPONENT_CLASSES = {"idea-card--muted", "idea-card--action", "idea-card--button"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
         self._lines: tuple[Content, Content, str, str] | None = None
         self._nothing = False
-        self._actions: Content | None = None
+        self._day: Content | None = None
+        self._apart = False
 
     def show(self, title: Content, summary: Content, meta: str, reason: str) -> None:
         """Show an idea; the user's own text is never read as markup."""
         self._lines = (title, summary, meta, reason)
         self._nothing = False
+        self.refresh(layout=True)
+
+    def show_day(self, said: str, apart: bool) -> None:
+        """What the user said about today, apart mode, and the keys that change them."""
+        parts = [Content.styled("Apart mode is on", "bold")] if apart else []
+        parts.append(Content(said))
+        self._day = Content.assemble("Today: ", Content(" · ").join(parts))
+        self._apart = apart
         self.refresh(layout=True)
 
     def show_nothing(self) -> None:
@@ -57,14 +77,32 @@ class IdeaCard(Widget):
         if self._lines is None:
             return Content("No ideas to choose from." if self._nothing else "")
         title, summary, meta, reason = self._lines
+        # Styles are read from the live stylesheet on every render, never kept: a style
+        # read before the theme is applied would draw text in the background's colour.
         muted = Style.from_rich_style(self.get_component_rich_style("idea-card--muted"))
-        if self._actions is None:
-            self._actions = Content.from_markup(ACTIONS_MARKUP)
         lines = [title, summary, Content.styled(meta, muted)]
         if reason:
             lines.append(Content.styled(reason, muted))
-        lines.append(self._actions)
+        lines.append(self._action_row(ACTIONS))
+        if self._day is not None:
+            state = "off" if self._apart else "on"
+            day_actions = [(label.format(state=state), a, c) for label, a, c in DAY_ACTIONS]
+            lines += [self._day.stylize_before(muted), self._action_row(day_actions)]
         return Content("\n").join(lines)
+
+    def _action_row(self, actions: Iterable[tuple[str, str, str]]) -> Content:
+        """Clickable labels in their component's colours; the click is read from the meta."""
+        return Content("  ").join(
+            Content.styled(
+                label, Style.from_rich_style(self.get_component_rich_style(component))
+            ).stylize(Style.from_meta({"idea-action": action}))
+            for label, action, component in actions
+        )
+
+    async def on_click(self, event: events.Click) -> None:
+        action = event.style.meta.get("idea-action")
+        if action:
+            await self.screen.run_action(action)
 
 
 SPREAD_TITLE = "The last 30 days across the five languages"
@@ -102,6 +140,15 @@ class Glance(Widget):
         )
 
 
+class CheckInLine(Widget):
+    """One small line: when the last weekly check-in was (filled after the first frame)."""
+
+    text: reactive[str] = reactive("")
+
+    def render(self) -> Content:
+        return Content(self.text)
+
+
 class TodayScreen(BaseScreen):
     MODE = "today"
     BINDINGS = [
@@ -110,6 +157,8 @@ class TodayScreen(BaseScreen):
         Binding("s", "favourite", "Favourite"),
         Binding("enter", "open", "Open", show=False),
         Binding("o", "open", "Open"),
+        Binding("h", "how_today", "How is today?"),
+        Binding("a", "apart", "Apart mode"),
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -118,6 +167,7 @@ class TodayScreen(BaseScreen):
             card.border_title = "Today's idea"
             yield card
             yield Glance(id="glance")
+            yield CheckInLine(id="last-checkin", classes="muted")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -141,6 +191,10 @@ class TodayScreen(BaseScreen):
         info = self.info
         gesture = info.gesture
         card = self.query_one("#idea", IdeaCard)
+        day = info.day
+        if day is not None:
+            said = [info.mood_label] + (["a day off"] if day.day_off else [])
+            card.show_day(", ".join(said), day.apart)
         if gesture is None:
             card.show_nothing()
             return
@@ -187,6 +241,13 @@ class TodayScreen(BaseScreen):
             counts, "Nothing tried in the last 30 days yet. Today's idea is a fine start."
         )
         self.query_one("#glance", Glance).show(dates, week, spread)
+        from micromance_tui.tui.app import SCREENS
+
+        last = app.journal.last_checkin()
+        self.query_one("#last-checkin", CheckInLine).text = (
+            f"{last_checkin_text(last.date if last else None, today)} "
+            f"(the weekly check-in: {SCREENS['ask'][1]}, then c)"
+        )
 
     def _gesture_id(self) -> str | None:
         return self.info.gesture.id if self.info and self.info.gesture else None
@@ -201,6 +262,12 @@ class TodayScreen(BaseScreen):
     def action_favourite(self) -> None:
         if gid := self._gesture_id():
             self.mm.toggle_favourite(gid)
+
+    def action_how_today(self) -> None:
+        self.mm.ask_how_today()
+
+    def action_apart(self) -> None:
+        self.mm.toggle_apart()
 
     def action_open(self) -> None:
         if gid := self._gesture_id():

@@ -57,7 +57,7 @@ class EntryList(VirtualList[TriedEntry]):
     PAGE_OVERLAP = 1
     CLICK_AGAIN_SELECTS = False
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Edit", show=False)]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "View", show=False)]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "entry-list--header",

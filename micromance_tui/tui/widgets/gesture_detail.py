@@ -9,7 +9,9 @@ from textual.containers import VerticalScroll
 from textual.widgets import Markdown, Static
 
 from micromance_tui.core.journal import REACTIONS, TriedEntry
-from micromance_tui.core.models import EFFORT_HINTS, Gesture, Library
+from micromance_tui.core.models import EFFORT_HINTS, SITUATION_NAMES, Gesture, Library
+from micromance_tui.core.plural import plural
+from micromance_tui.tui.widgets.related import RelatedLinks
 
 
 def gesture_markdown(gesture: Gesture, library: Library, history: Sequence[TriedEntry]) -> str:
@@ -41,9 +43,11 @@ def gesture_markdown(gesture: Gesture, library: Library, history: Sequence[Tried
             "",
             "### In your journal",
             "",
-            f"Tried {len(entries)} time{'s' if len(entries) != 1 else ''}; "
-            f"last on {last.date:%a %d %b %Y}{landed}.",
+            f"Tried {plural(len(entries), 'time')}; last on {last.date:%a %d %b %Y}{landed}.",
         ]
+    if gesture.situations:
+        kinds = ", ".join(SITUATION_NAMES.get(s, s).lower() for s in gesture.situations)
+        lines += ["", f"Written for: {kinds}."]
     if gesture.tags:
         lines += ["", "Tags: " + ", ".join(gesture.tags)]
     lines += ["", f"`micromance tried {gesture.id}`"]
@@ -69,8 +73,9 @@ class GestureDetail(VerticalScroll):
 
     DEFAULT_CSS = """
     GestureDetail { padding: 0 1; }
+    /* The idea's title is a heading, not a link: no link colour, no underline. */
+    GestureDetail MarkdownH2 { color: $text; text-style: bold; }
     GestureDetail #related-title { margin-top: 1; color: $text-muted; }
-    GestureDetail .related { color: $accent; }
     """
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
@@ -106,7 +111,7 @@ class GestureDetail(VerticalScroll):
     def compose(self) -> ComposeResult:
         yield Markdown("", id="gesture-md")
         yield Static("", id="related-title")
-        yield Static("", id="related-links", markup=True)
+        yield RelatedLinks(id="related-links")
 
     def show(self, gesture_id: str | None) -> None:
         from micromance_tui.tui.app import MicromanceApp
@@ -114,21 +119,21 @@ class GestureDetail(VerticalScroll):
         app = self.app
         assert isinstance(app, MicromanceApp)
         md = self.query_one("#gesture-md", Markdown)
-        links = self.query_one("#related-links", Static)
+        links = self.query_one("#related-links", RelatedLinks)
         self._shown = gesture_id
         heading = self.query_one("#related-title", Static)
         if gesture_id is None or gesture_id not in app.library.gesture_by_id:
             md.update("*Nothing matches. Clear the search or loosen a filter.*")
             heading.update("")
-            links.update("")
+            links.show(())
             return
         gesture = app.library.gesture_by_id[gesture_id]
         md.update(gesture_markdown(gesture, app.library, self._history_of(gesture.id)))
         if gesture.id not in self._related:
             self._related[gesture.id] = related_gestures(gesture, app.library)
         related = self._related[gesture.id]
-        heading.update("Related ideas (click to open)" if related else "")
-        links.update(
-            "\n".join(f"[@click=app.open_gesture('{g.id}')]→ {g.title}[/]" for g in related)
-        )
+        # An option list, not markup links: tab reaches it, enter opens, and a title is
+        # drawn as it is written ("[b]" in a title is text, not markup).
+        heading.update("Related ideas (enter opens)" if related else "")
+        links.show(g.id for g in related)
         self.scroll_home(animate=False)

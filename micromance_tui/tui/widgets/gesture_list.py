@@ -32,7 +32,7 @@ class GestureList(VirtualList[Gesture]):
 
     ROW_HEIGHT = 2
 
-    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open")]
+    BINDINGS: ClassVar[list[BindingType]] = [Binding("enter", "select", "Open", show=False)]
 
     COMPONENT_CLASSES: ClassVar[set[str]] = {
         "gesture-list--title",
@@ -53,9 +53,9 @@ class GestureList(VirtualList[Gesture]):
     }
     GestureList > .gesture-list--title { text-style: bold; }
     GestureList > .gesture-list--summary { color: $text-muted; }
-    GestureList > .gesture-list--language { color: $accent; }
-    GestureList > .gesture-list--tried { color: $success; text-style: bold; }
-    GestureList > .gesture-list--favourite { color: $error; }
+    GestureList > .gesture-list--language { color: $text-accent; }
+    GestureList > .gesture-list--tried { color: $text-success; text-style: bold; }
+    GestureList > .gesture-list--favourite { color: $text-error; }
     GestureList > .gesture-list--cursor {
         background: $block-cursor-background;
         color: $block-cursor-foreground;

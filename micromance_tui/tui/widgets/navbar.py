@@ -4,54 +4,51 @@ line, between items, when the terminal is too narrow for one."""
 
 from __future__ import annotations
 
-from rich.color import Color as RichColor
-from rich.style import Style
 from rich.text import Text
-from textual.color import Color
 from textual.geometry import Size
 from textual.widget import Widget
 
-GAP = 2
-
-
-def _rich_colour(value: str | None) -> RichColor | None:
-    """A theme colour Rich understands ('ansi_green' is Textual's, not Rich's)."""
-    if not value:
-        return None
-    try:
-        return Color.parse(value).rich_color
-    except Exception:
-        return None
+#: Space between items: two when every item fits on one line with it, else one.
+GAPS = (2, 1)
+#: Shorter names where the screen's own is long, so the bar fits one row at 80 columns.
+SHORT = {"languages": "Languages"}
 
 
 class NavBar(Widget):
     """`t Today  b Browse  f FAQ ...`: keys shown, click to go."""
 
+    COMPONENT_CLASSES = {"nav-bar--key"}
     DEFAULT_CSS = """
     NavBar {
         height: auto;
         width: 1fr;
         background: $panel;
         color: $text-muted;
-        padding: 0 1;
+        padding: 0 0 0 1;
+        & > .nav-bar--key {
+            color: $text-accent;
+            text-style: bold;
+        }
     }
     """
 
     def __init__(self, current: str) -> None:
         super().__init__()
         self.current = current
-        #: (width, theme) -> lines: measuring and drawing ask for the same lines
-        self._cached: tuple[tuple[int, str], list[Text]] | None = None
+        #: width -> (gap, lines as lists of item indexes): measuring and drawing agree
+        self._layout: tuple[int, tuple[int, list[list[int]]]] | None = None
 
     def _items(self) -> list[Text]:
+        """The items, styled from the live stylesheet on every call (never kept: a style
+        read before the theme is applied would be the wrong colour)."""
         from micromance_tui.tui.app import SCREENS
 
-        key_style = Style(bold=True, color=_rich_colour(self.app.current_theme.accent))
+        key_style = self.get_component_rich_style("nav-bar--key")
         items = []
         for mode, (title, key, _, _) in SCREENS.items():
             item = Text()
             item.append("?" if key == "question_mark" else key, style=key_style)
-            item.append(f" {title}")
+            item.append(f" {SHORT.get(mode, title)}")
             if mode == self.current:
                 item = Text(" ") + item + Text(" ")
                 item.stylize("reverse")
@@ -59,27 +56,33 @@ class NavBar(Widget):
             items.append(item)
         return items
 
-    def _lines(self, width: int) -> list[Text]:
-        key = (width, self.app.theme)
-        if self._cached is None or self._cached[0] != key:
-            self._cached = (key, self._wrap(width))
-        return self._cached[1]
+    def _lines(self, width: int) -> tuple[int, list[list[int]]]:
+        if self._layout is None or self._layout[0] != width:
+            self._layout = (width, self._wrap([item.cell_len for item in self._items()], width))
+        return self._layout[1]
 
-    def _wrap(self, width: int) -> list[Text]:
-        lines: list[Text] = [Text()]
-        for item in self._items():
-            current = lines[-1]
-            needed = len(item) + (GAP if current.plain else 0)
-            if current.plain and current.cell_len + needed > width:
-                lines.append(Text())
-                current = lines[-1]
-            if current.plain:
-                current.append(" " * GAP)
-            current.append_text(item)
-        return lines
+    @staticmethod
+    def _wrap(widths: list[int], width: int) -> tuple[int, list[list[int]]]:
+        for gap in GAPS:
+            if sum(widths) + gap * (len(widths) - 1) <= width:
+                return gap, [list(range(len(widths)))]
+        gap = GAPS[0]
+        lines: list[list[int]] = [[]]
+        used = 0
+        for index, cells in enumerate(widths):
+            if lines[-1] and used + gap + cells > width:
+                lines.append([])
+                used = 0
+            used += cells + (gap if lines[-1] else 0)
+            lines[-1].append(index)
+        return gap, lines
 
     def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(max(width, 1)))
+        return len(self._lines(max(width, 1))[1])
 
     def render(self) -> Text:
-        return Text("\n").join(self._lines(max(self.content_size.width, 1)))
+        gap, lines = self._lines(max(self.content_size.width, 1))
+        items = self._items()
+        return Text("\n").join(
+            Text(" " * gap).join(items[index] for index in line) for line in lines
+        )

@@ -23,7 +23,7 @@ def bar(fraction: float, width: int, *, strong: bool = False) -> Content:
     """A bar ``width`` cells long, filled in proportion (0 to 1)."""
     filled = max(0, min(width, round(width * fraction)))
     return Content.assemble(
-        (FILL * filled, "bold $accent" if strong else "$primary"),
+        (FILL * filled, "bold $text-accent" if strong else "$primary"),
         (EMPTY * (width - filled), "$text-muted"),
     )
 
@@ -88,10 +88,26 @@ def rating_bars(
 
 
 def value_text(result: QuizResult, lid: str) -> str:
-    """'9/12' (classic) or '4.3' (rating, receiving)."""
+    """'9/12' (classic: picks out of 12) or '4.3/5' (rating: receiving, average of 1 to 5),
+    each labelled with its own scale."""
     if result.mode == RATING:
-        return f"{float(result.receive.get(lid, result.scores.get(lid, 0.0))):.1f}"
+        return f"{float(result.receive.get(lid, result.scores.get(lid, 0.0))):.1f}/5"
     return f"{int(result.scores.get(lid, 0))}/12"
+
+
+def scale_text(result: QuizResult, lid: str) -> str:
+    """In words, for a sentence: '9 of 12 picks' or 'rated 4.3 of 5'."""
+    if result.mode == RATING:
+        return f"rated {float(result.receive.get(lid, result.scores.get(lid, 0.0))):.1f} of 5"
+    return f"{int(result.scores.get(lid, 0))} of 12 picks"
+
+
+#: Said under Compare's bars: the two quizzes count differently, so both are shown on one
+#: scale (0% the lowest a language can score, 100% the highest), never as raw numbers.
+SCALE_NOTE = (
+    "Both on one scale, 0% to 100% of the most a language can score: a classic result "
+    "counts picks out of 12, a rating result averages answers from 1 to 5."
+)
 
 
 def compare_bars(
@@ -102,8 +118,9 @@ def compare_bars(
     heads: tuple[str, str] = ("", ""),
     width: int = 12,
 ) -> Content:
-    """Two receiving profiles side by side on one 0-to-1 scale, under the two people's
-    names and what each result is; a missing result shows as dashes."""
+    """Two receiving profiles side by side on one 0-to-100% scale (never a count out of 12
+    beside an average out of 5), under the two people's names and what each result is; a
+    missing result shows as dashes."""
     column = width + 8
     a = normalised(first) if first else {}
     b = normalised(second) if second else {}
@@ -127,9 +144,12 @@ def compare_bars(
             if result is None:
                 parts.append(Content.styled(f"{'—':<{column}}", "$text-muted"))
             else:
-                parts.append(bar(scaled.get(lid, 0.0), width))
-                parts.append(f" {value_text(result, lid):<5}  ")
+                share = scaled.get(lid, 0.0)
+                parts.append(bar(share, width))
+                parts.append(f" {round(100 * share):>3}%  ")
         lines.append(Content.assemble(*parts))
+    if first is not None or second is not None:
+        lines.append(Content.styled(SCALE_NOTE, "$text-muted"))
     return Content("\n").join(lines)
 
 

@@ -34,7 +34,7 @@ class QuizChoice(Static, can_focus=True):
     }
     QuizChoice.-chosen {
         border: round $success;
-        border-subtitle-color: $success;
+        border-subtitle-color: $text-success;
     }
     """
 
@@ -78,7 +78,7 @@ class QuizChoice(Static, can_focus=True):
     def _render_text(self) -> None:
         self.border_subtitle = self.mark if self.chosen else ""
         gap = "\n" if self.stacked else "  "
-        self.update(Content.assemble((str(self.value), "bold $accent"), gap, self._text))
+        self.update(Content.assemble((str(self.value), "bold $text-accent"), gap, self._text))
 
     def on_click(self, event: Click) -> None:
         event.stop()

@@ -20,9 +20,9 @@ def related_label(item_id: str, app: MicromanceApp) -> Content | None:
     """`→ Idea: Bring them coffee` or `→ Guide: ...`; None for an id the library lacks."""
     library = app.library
     if (gesture := library.gesture_by_id.get(item_id)) is not None:
-        return Content.assemble(("→ Idea: ", "dim"), gesture.title)
+        return Content.assemble(("→ Idea: ", "$text-muted"), gesture.title)
     if (guide := library.guide_by_id.get(item_id)) is not None:
-        return Content.assemble(("→ Guide: ", "dim"), guide.title)
+        return Content.assemble(("→ Guide: ", "$text-muted"), guide.title)
     return None
 
 
@@ -36,7 +36,7 @@ class RelatedLinks(OptionList):
         border: none;
         padding: 0;
         background: transparent;
-        color: $accent;
+        color: $text-accent;
         &:focus { border: none; background-tint: $foreground 0%; }
         & > .option-list--option { padding: 0; }
     }

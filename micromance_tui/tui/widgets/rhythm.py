@@ -50,7 +50,8 @@ def week_text(days_with: Iterable[date], today: date, n_days: int = 7) -> Text:
         mark = "●" if day in done else "○"
         label = "today" if offset == 0 else f"{day:%a}"
         text.append(f"{label} ")
-        text.append(mark, style="bold" if day in done else "dim")
+        # An empty day is told by its shape; dimmed as well, it fell under 3:1 in some themes.
+        text.append(mark, style="bold" if day in done else "")
         if offset:
             text.append("  ")
     return text

@@ -60,18 +60,20 @@ class RhythmCalendar(Widget):
             return text
         label = self._style("rhythm-calendar--label")
         shades = [self._style(name) for name in LEVEL_CLASSES]
-        # Month names above the first week that starts in a new month.
+        # Month names above the week where each month begins (the 1st may fall on any day
+        # of that week, so the current month is named even when its first Monday is still
+        # to come), and above the first week for the month it shows.
         top = self._rows[0]
         months = [" "] * (4 + 3 * len(top))
-        previous = None
-        for column, cell in enumerate(top):
-            if cell.day.month != previous:
-                name = f"{cell.day:%b}"
+        for column in range(len(top)):
+            days = [row[column].day for row in self._rows if column < len(row)]
+            first = next((day for day in days if day.day == 1), None)
+            if first is None and column == 0:
+                first = days[0]
+            if first is not None:
                 start = 4 + 3 * column
-                if column == 0 or all(ch == " " for ch in months[start - 1 : start + 3]):
-                    months[start : start + 3] = list(name)
-                previous = cell.day.month
-        text.append("".join(months[: 4 + 3 * len(top)]).rstrip() + "\n", style=label)
+                months[start : start + 3] = list(f"{first:%b}")
+        text.append("".join(months).rstrip() + "\n", style=label)
         today_style = self._style("rhythm-calendar--today")
         for weekday, row in enumerate(self._rows):
             text.append(f"{WEEKDAYS[weekday]} ", style=label)
