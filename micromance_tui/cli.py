@@ -60,6 +60,13 @@ def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
         help=f"folder for your own gestures (default: ${paths_mod.CONFIG_ENV} or the platform's "
         "config dir)",
     )
+    parser.add_argument(
+        "--profile",
+        metavar="NAME",
+        default=default,
+        help="a second person on this machine: own journal, gestures and cache, in a "
+        f"'{paths_mod.PROFILES_DIR}/NAME' folder inside each of the usual ones",
+    )
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -194,13 +201,32 @@ def build_parser() -> argparse.ArgumentParser:
     from micromance_tui.together_cli import add_parsers
 
     add_parsers(add)
+
+    p = add(
+        "serve",
+        "open the app in a web browser (needs the 'web' extra)",
+        "Serve the app to a web browser through textual-serve: each browser tab runs its own "
+        "app, with the same folders as the terminal app. Prints the address to open. Listens "
+        "on 127.0.0.1 only unless --host says otherwise; any other host needs the secret "
+        "token in the address (a random one unless --token is given).",
+    )
+    p.add_argument("--host", default="127.0.0.1", help="address to listen on (default: 127.0.0.1)")
+    p.add_argument(
+        "--port", type=int, default=8000, help="port to listen on (default: 8000; 0 picks one)"
+    )
+    p.add_argument("--token", metavar="T", help="a fixed secret for the address, for a bookmark")
     return parser
 
 
 def _paths(args: argparse.Namespace) -> Paths:
-    return paths_mod.resolve(
-        data_dir=getattr(args, "data_dir", None), config_dir=getattr(args, "config_dir", None)
-    )
+    try:
+        return paths_mod.resolve(
+            data_dir=getattr(args, "data_dir", None),
+            config_dir=getattr(args, "config_dir", None),
+            profile=getattr(args, "profile", None),
+        )
+    except ValueError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
 
 
 class SafeOutput:
@@ -287,6 +313,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         command: Callable[[argparse.Namespace, Paths, Clock], int]
         if args.command is None:
             from micromance_tui.commands import run_app as command
+        elif args.command == "serve":
+            from micromance_tui.web import cmd_serve as command
         else:
             from micromance_tui import commands
 

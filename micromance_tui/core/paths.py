@@ -2,12 +2,15 @@
 
 Order of precedence for the user's folders: the command-line flag (passed in by the CLI
 through :func:`configure`), then the environment variable, then the platform default from
-platformdirs.
+platformdirs. A profile (``--profile sam``, a second person on the same machine) is a
+``profiles/NAME`` folder inside each of the three, so it has its own journal, own gestures
+and own cache, and the default profile keeps the folders it always had.
 """
 
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,6 +20,10 @@ APP_NAME = "micromance"
 DATA_ENV = "MICROMANCE_DATA_DIR"
 CONFIG_ENV = "MICROMANCE_CONFIG_DIR"
 CACHE_ENV = "MICROMANCE_CACHE_DIR"
+
+PROFILES_DIR = "profiles"
+PROFILE_RULE = "1 to 32 letters, digits, '-' or '_', starting with a letter or digit"
+_PROFILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
@@ -86,21 +93,44 @@ def _from_env(name: str) -> Path | None:
     return _expand(value, f"${name}") if value else None
 
 
+def check_profile(name: str) -> str:
+    """`name` if it is a usable profile name, else ValueError with a one-line message.
+
+    Only plain names pass, so a profile can never point outside the user's folders
+    (``../x``, ``/etc``, ``a/b`` and the empty name are refused).
+    """
+    if not _PROFILE_NAME.fullmatch(name):
+        raise ValueError(f"--profile {name!r}: a profile name is {PROFILE_RULE}")
+    return name
+
+
 def resolve(
     data_dir: str | Path | None = None,
     config_dir: str | Path | None = None,
     cache_dir: str | Path | None = None,
     content_dir: str | Path | None = None,
+    profile: str | None = None,
 ) -> Paths:
     """Work out the paths for this run; explicit arguments win over the environment.
 
-    ValueError (one line) when a folder names the home of a user that does not exist."""
+    With a `profile`, the data, config and cache folders are each that folder's
+    ``profiles/NAME`` subfolder. ValueError (one line) for a bad profile name, or when a
+    folder names the home of a user that does not exist.
+    """
     data = _expand(data_dir, "--data-dir") if data_dir else _from_env(DATA_ENV)
     config = _expand(config_dir, "--config-dir") if config_dir else _from_env(CONFIG_ENV)
     cache = _expand(cache_dir, "the cache folder") if cache_dir else _from_env(CACHE_ENV)
+    folders = [
+        data or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
+        config or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
+        cache or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+    ]
+    if profile is not None:
+        name = check_profile(profile)
+        folders = [folder / PROFILES_DIR / name for folder in folders]
     return Paths(
-        data_dir=data or Path(platformdirs.user_data_dir(APP_NAME, appauthor=False)),
-        config_dir=config or Path(platformdirs.user_config_dir(APP_NAME, appauthor=False)),
-        cache_dir=cache or Path(platformdirs.user_cache_dir(APP_NAME, appauthor=False)),
+        data_dir=folders[0],
+        config_dir=folders[1],
+        cache_dir=folders[2],
         content_dir=Path(content_dir) if content_dir else shipped_content_dir(),
     )

@@ -267,10 +267,10 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     def render_line(self, y: int) -> Strip:
         width = self._width()
         if y < self.HEADER_LINES:
-            return self.render_header(y, width)
+            return self.render_header(y, width).apply_style(self.rich_style)
         if not self._items:
             if y == self.HEADER_LINES:
-                return self.render_empty(width)
+                return self.render_empty(width).apply_style(self.rich_style)
             return Strip.blank(width, self.rich_style)
         line = self.scroll_offset.y + y - self.HEADER_LINES
         index, part = divmod(line, self.ROW_HEIGHT)
@@ -282,6 +282,8 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         key = (index, part, width, cursor, hover, self.row_key(item))
         strip = self._cache.get(key)
         if strip is None:
-            strip = self.render_row(item, part, width, cursor, hover)
+            # The widget's style goes under every row: a cell a row leaves unstyled (the
+            # padding Rich adds) gets the list's background, not the terminal's default.
+            strip = self.render_row(item, part, width, cursor, hover).apply_style(self.rich_style)
             self._cache[key] = strip
         return strip
