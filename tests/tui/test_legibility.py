@@ -18,6 +18,7 @@ import pytest
 from textual.pilot import Pilot
 
 from micromance_tui.core.journal import Journal, QuizResult
+from micromance_tui.tui.app import SCREENS as APP_SCREENS
 from micromance_tui.tui.app import MicromanceApp
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.export import ExportDialog
@@ -88,16 +89,11 @@ def then(first: Open, make: Callable[[MicromanceApp], object]) -> Open:
 
 
 SCREENS: dict[str, Open] = {
-    "today": mode("today"),
-    "browse": mode("browse"),
-    "faq": mode("faq"),
-    "guides": mode("guides"),
-    "languages": mode("languages"),
-    "quiz": mode("quiz"),
-    "journal": mode("journal"),
-    "partner": mode("partner"),
-    "help": mode("help"),
+    # every top-level screen of the app's own table, so a new one is checked too
+    **{name: mode(name) for name in APP_SCREENS},
     "idea-page": then(mode("today"), lambda app: app.open_gesture("hug-after-long-day")),
+    "checkin": then(mode("ask"), lambda app: app.open_checkin()),
+    "together": then(mode("today"), lambda app: app.action_together()),
 }
 DIALOGS: dict[str, Open] = {
     "mark-as-tried": then(mode("today"), lambda app: app.mark_tried("hug-after-long-day")),

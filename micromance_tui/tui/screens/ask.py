@@ -17,8 +17,6 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.content import Content
 from textual.reactive import reactive
-from textual.style import Style
-from textual.widget import Widget
 from textual.widgets import Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
@@ -27,6 +25,7 @@ from micromance_tui.core.checkin import STEPS, clock_text
 from micromance_tui.core.journal import AskedEntry, CheckIn, JournalError
 from micromance_tui.core.models import DECK_NAMES, PROMPT_DECKS, Prompt
 from micromance_tui.tui.screens.base import BaseScreen
+from micromance_tui.tui.widgets.card import Action, ActionCard
 
 ASKED, FAVOURITES, CHECKINS = "asked", "favourites", "checkins"
 VIEWS: dict[str, str] = {
@@ -40,11 +39,11 @@ EMPTY: dict[str, str] = {
     CHECKINS: "No check-ins yet: press c for a guided one, about 20 minutes.",
 }
 
-ACTIONS_MARKUP = (
-    "[@click=screen.asked][b $background on $primary] Asked it (d) [/][/]  "
-    "[@click=screen.another][$text on $panel] Another (n) [/][/]  "
-    "[@click=screen.favourite][$text on $panel] Favourite (s) [/][/]  "
-    "[@click=screen.checkin][$text on $panel] Weekly check-in (c) [/][/]"
+ACTIONS: tuple[Action, ...] = (
+    (" Asked it (d) ", "asked", "action"),
+    (" Another (n) ", "another", "button"),
+    (" Favourite (s) ", "favourite", "button"),
+    (" Weekly check-in (c) ", "checkin", "button"),
 )
 STEP_TITLES = {field: step.title for step in STEPS for field in step.fields}
 
@@ -77,11 +76,9 @@ def checkin_text(item: CheckIn, names: tuple[str, str]) -> str:
     return "\n".join(lines)
 
 
-class PromptCard(Widget):
+class PromptCard(ActionCard):
     """The question, its follow-up, its deck and whether it was asked today, and the
     actions. The question is shown as text, never read as markup."""
-
-    COMPONENT_CLASSES = {"prompt-card--muted"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -106,12 +103,12 @@ class PromptCard(Widget):
         prompt = self._prompt
         if prompt is None:
             return Content(self._empty)
-        muted = Style.from_rich_style(self.get_component_rich_style("prompt-card--muted"))
+        muted = self.muted()
         lines = [Content.assemble((prompt.text, "bold"), self._status)]
         if prompt.follow_up:
             lines.append(Content.assemble(("Then: ", "italic"), prompt.follow_up))
         lines.append(Content.styled(prompt.deck_name, muted))
-        lines.append(Content.from_markup(ACTIONS_MARKUP))
+        lines.append(self.action_row(ACTIONS))
         return Content("\n").join(lines)
 
 

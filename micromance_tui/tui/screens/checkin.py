@@ -129,7 +129,8 @@ class CheckInScreen(Screen[None]):
             )
         )
         last = self.step == len(STEPS) - 1
-        self.query_one("#back", Button).disabled = self.step == 0
+        # Hidden, not greyed out, where it cannot go: a disabled label reads under 3:1.
+        self.query_one("#back", Button).display = self.step != 0
         self.query_one("#next", Button).display = not last
         finish = self.query_one("#finish", Button)
         finish.variant = "primary" if last else "default"
@@ -143,7 +144,7 @@ class CheckInScreen(Screen[None]):
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
         if action == "step":
             target = self.step + cast(int, parameters[0])
-            return True if 0 <= target < len(STEPS) else None
+            return 0 <= target < len(STEPS)
         if action == "guide":
             return GUIDE_ID in self.mm.library.guide_by_id
         return True

@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import timedelta
 
 from rich.text import Text
-from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.containers import Vertical
@@ -20,6 +18,7 @@ from micromance_tui.core.daily import Today, date_label, describe_date, todays_i
 from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.together_view import partner_quiz
+from micromance_tui.tui.widgets.card import ActionCard
 from micromance_tui.tui.widgets.from_partner import FromPartnerCard
 from micromance_tui.tui.widgets.rhythm import language_counts, spread_or_note, week_text
 
@@ -30,24 +29,22 @@ UPCOMING_DAYS = 14
 # that colours it). The click is read from the label's meta, not Textual's `@click`,
 # which would repaint each label in the theme's link colour, unreadable on some themes.
 ACTIONS = (
-    (" Done it (d) ", "tried", "idea-card--action"),
-    (" Another (n) ", "another", "idea-card--button"),
-    (" Favourite (s) ", "favourite", "idea-card--button"),
-    (" Open (o) ", "open", "idea-card--button"),
+    (" Done it (d) ", "tried", "action"),
+    (" Another (n) ", "another", "button"),
+    (" Favourite (s) ", "favourite", "button"),
+    (" Open (o) ", "open", "button"),
 )
 #: the day's own actions, drawn like the idea's; {state} is "on" or "off"
 DAY_ACTIONS = (
-    (" How is today? (h) ", "how_today", "idea-card--button"),
-    (" Turn apart mode {state} (a) ", "apart", "idea-card--button"),
+    (" How is today? (h) ", "how_today", "button"),
+    (" Turn apart mode {state} (a) ", "apart", "button"),
 )
 
 
-class IdeaCard(Widget):
+class IdeaCard(ActionCard):
     """Today's idea in one widget: the title, the summary, its languages, effort and cost,
     why it was picked, and the actions. Drawn from what `show` was given each time it
     renders, so a change of theme recolours it."""
-
-    COMPONENT_CLASSES = {"idea-card--muted", "idea-card--action", "idea-card--button"}
 
     def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
         super().__init__(id=id, classes=classes)
@@ -81,30 +78,16 @@ class IdeaCard(Widget):
         title, summary, meta, reason = self._lines
         # Styles are read from the live stylesheet on every render, never kept: a style
         # read before the theme is applied would draw text in the background's colour.
-        muted = Style.from_rich_style(self.get_component_rich_style("idea-card--muted"))
+        muted = self.muted()
         lines = [title, summary, Content.styled(meta, muted)]
         if reason:
             lines.append(Content.styled(reason, muted))
-        lines.append(self._action_row(ACTIONS))
+        lines.append(self.action_row(ACTIONS))
         if self._day is not None:
             state = "off" if self._apart else "on"
             day_actions = [(label.format(state=state), a, c) for label, a, c in DAY_ACTIONS]
-            lines += [self._day.stylize_before(muted), self._action_row(day_actions)]
+            lines += [self._day.stylize_before(muted), self.action_row(day_actions)]
         return Content("\n").join(lines)
-
-    def _action_row(self, actions: Iterable[tuple[str, str, str]]) -> Content:
-        """Clickable labels in their component's colours; the click is read from the meta."""
-        return Content("  ").join(
-            Content.styled(
-                label, Style.from_rich_style(self.get_component_rich_style(component))
-            ).stylize(Style.from_meta({"idea-action": action}))
-            for label, action, component in actions
-        )
-
-    async def on_click(self, event: events.Click) -> None:
-        action = event.style.meta.get("idea-action")
-        if action:
-            await self.screen.run_action(action)
 
 
 SPREAD_TITLE = "The last 30 days across the five languages"

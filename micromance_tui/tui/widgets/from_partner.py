@@ -27,7 +27,7 @@ def card_lines(items: list[dict[str, Any]], name: str) -> Text:
             text.append("\n")
         text.append(f"♡ {name}: {flat[:70]}, {day}{landed}")
     text.append("\n")
-    text.append("i: everything from them, and how it landed (1-5)", style="dim")
+    text.append("i: everything from them, and how it landed (1-5)")
     return text
 
 
