@@ -12,6 +12,7 @@ from micromance_tui.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliError
 from micromance_tui.core.clock import Clock
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.plural import plural
 from micromance_tui.core.textcheck import bad_characters, printable
 
 if TYPE_CHECKING:
@@ -296,8 +297,8 @@ def _status(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         print("  partner: not joined yet")
     else:
         print(
-            f"  partner: {_line(status.partner_line(clock()))}, {status.partner.events} "
-            "thing(s) shared"
+            f"  partner: {_line(status.partner_line(clock()))}, "
+            f"{plural(status.partner.events, 'thing')} shared"
         )
     print("  you share:")
     for key, label in SHARE_LABELS.items():

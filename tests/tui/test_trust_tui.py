@@ -94,14 +94,14 @@ async def test_values_that_crashed_screens_are_shown_as_unreadable_and_kept() ->
         assert any("tried entry in the journal cannot be read" in w for w in warnings), warnings
         assert any("quiz results in the journal cannot be read" in w for w in warnings)
         for mode in SCREENS:
-            app.action_show(mode)
+            await app.action_show(mode)
             await pilot.pause()
-        app.action_show("journal")
+        await app.action_show("journal")
         await pilot.pause()
         for key in ("1", "2", "3"):  # entries, rhythm, balance
             await pilot.press(key)
             await pilot.pause()
-        app.action_show("quiz")
+        await app.action_show("quiz")
         await pilot.pause()
         await pilot.press("c")  # compare
         await pilot.pause()

@@ -90,7 +90,7 @@ def test_check_prints_warnings_with_the_place_and_still_passes(
     assert code == 0
     assert f"{mine}:3:" in out  # the line of the gesture's id
     assert "warning: idea-1: says 'sunday' but moments lack 'weekend'" in out
-    assert "1 warning(s): the text and the moments disagree" in out
+    assert "1 warning: the text and the moments disagree" in out
 
 
 def test_the_shipped_gestures_have_no_warnings(capsys: pytest.CaptureFixture[str]) -> None:

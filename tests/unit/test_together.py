@@ -459,7 +459,7 @@ def test_markup_and_terminal_escapes_in_events(paired: Couple) -> None:
             "not even an object",
         ],
     )
-    status = _hostile_check(paired, "4 event(s) skipped")
+    status = _hostile_check(paired, "4 events skipped")
     assert status["partner"]["events"] == 1
     _code, out, _ = paired.run("alex", "today")
     assert "[bold red]loud[/] and [link=http://x]y[/link]" in out  # shown as text

@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import base64
 import contextlib
-import fcntl
 import hashlib
 import json
 import os
@@ -31,7 +30,10 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import filelock
+
 from micromance_tui.core.journal import REACTIONS
+from micromance_tui.core.plural import plural
 from micromance_tui.core.storage import os_reason, write_bytes_atomic
 from micromance_tui.core.textcheck import bad_characters, printable
 from micromance_tui.core.together.events import EventError, check_event, live_events, new_event_id
@@ -396,12 +398,10 @@ class Together:
     @contextlib.contextmanager
     def _locked(state_file: Path) -> Iterator[None]:
         state_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
-        fd = os.open(state_file.with_name(state_file.name + ".lock"), os.O_RDWR | os.O_CREAT, 0o600)
-        try:
-            fcntl.flock(fd, fcntl.LOCK_EX)
+        # filelock, like the journal's lock: it works on Windows too, where fcntl does not.
+        lock = filelock.FileLock(state_file.with_name(state_file.name + ".lock"), mode=0o600)
+        with lock:
             yield
-        finally:
-            os.close(fd)
 
     @staticmethod
     def _read_state(state_file: Path) -> dict[str, Any] | None:
@@ -875,7 +875,7 @@ class Together:
             if read.skipped:
                 total = sum(read.skipped.values())
                 why = "; ".join(f"{n} {reason}" for reason, n in sorted(read.skipped.items()))
-                problems.append(f"{read.path.name}: {total} event(s) skipped ({why})")
+                problems.append(f"{read.path.name}: {plural(total, 'event')} skipped ({why})")
             if read.member == me:
                 if read.device == self.state["device"] and not read.conflict:
                     continue
