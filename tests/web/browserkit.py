@@ -188,17 +188,33 @@ COUNT_BLACK = """async (png) => {
     const w = Math.floor(Math.min(box.right, image.width)) - x;
     const h = Math.floor(Math.min(box.bottom, image.height)) - y;
     const data = context.getImageData(x, y, w, h).data;
+    const isBlack = (px, py) => {
+        const i = (py * w + px) * 4;
+        return data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 0;
+    };
+    // A cell left to the default background is a solid black block; black *text* (the
+    // theme's text on a light highlight) is strokes a pixel or two wide. So a pixel counts
+    // only where the 4x4 block it starts is all black.
     let black = 0;
-    for (let i = 0; i < data.length; i += 4) {
-        if (data[i] === 0 && data[i + 1] === 0 && data[i + 2] === 0) black++;
+    for (let py = 0; py + 3 < h; py++) {
+        for (let px = 0; px + 3 < w; px++) {
+            let solid = true;
+            for (let dy = 0; solid && dy < 4; dy++) {
+                for (let dx = 0; solid && dx < 4; dx++) {
+                    solid = isBlack(px + dx, py + dy);
+                }
+            }
+            if (solid) black++;
+        }
     }
     return black;
 }"""
 
 
 def black_pixels(tab: Tab) -> int:
-    """Pure black pixels in the terminal's cells: what the terminal's default background
-    looks like in textual-serve's page, and no theme of the app paints pure black."""
+    """Pure black patches in the terminal's cells: what the terminal's default background
+    looks like in textual-serve's page (no theme of the app paints a pure black ground;
+    black text on a light highlight is strokes, not patches, and is not counted)."""
     import base64
 
     png = base64.b64encode(tab.page.screenshot()).decode()
