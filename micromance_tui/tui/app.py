@@ -142,8 +142,11 @@ class MicromanceApp(App[int]):
         theme: str | None = None,
         notices: list[str] | None = None,
         cursor_blink: bool = True,
+        welcome: bool = True,
     ) -> None:
+        """``welcome=False`` never offers the first-run welcome (tests, scripted runs)."""
         super().__init__()
+        self.offer_welcome = welcome
         self.cursor_blink = cursor_blink
         self.library = library
         self.journal = journal
@@ -167,6 +170,35 @@ class MicromanceApp(App[int]):
         self._apply_theme()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=12)
+        if self.offer_welcome and self.journal.welcome_due():
+            from micromance_tui.tui.dialogs.welcome import WelcomeDialog
+
+            self.push_screen(WelcomeDialog(), self._welcomed)
+
+    async def _welcomed(self, answers: object) -> None:
+        """Keep what the welcome gathered (a skipped step changes nothing), mark it done so
+        it never shows again, and go where the user chose."""
+        from micromance_tui.tui.dialogs.welcome import Welcome
+
+        if not isinstance(answers, Welcome):
+            return
+        try:
+            old = self.journal.settings()
+            self.journal.update_settings(
+                welcomed=True,
+                my_name=old.my_name if answers.my_name is None else answers.my_name,
+                partner_name=(
+                    old.partner_name if answers.partner_name is None else answers.partner_name
+                ),
+                pronoun=old.pronoun if answers.pronoun is None else answers.pronoun,
+                apart=old.apart if answers.apart is None else answers.apart,
+            )
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return
+        self.journal_changed.publish("settings")
+        if answers.go_to != self.current_mode:
+            await self.action_show(answers.go_to)
 
     def _apply_theme(self) -> None:
         """Start with the theme asked for on the command line (and remember it), else

@@ -329,7 +329,10 @@ async def test_an_odd_idea_as_the_idea_of_the_day(journal_path: Path) -> None:
         assert pin is not None
         journal.set_daily_pick({**pin, "gesture": "odd-markup"})
     app = MicromanceApp(
-        library, Journal.open(journal_path, clock=fixed_clock(NOW)), clock=fixed_clock(NOW)
+        library,
+        Journal.open(journal_path, clock=fixed_clock(NOW)),
+        clock=fixed_clock(NOW),
+        welcome=False,
     )
     async with app.run_test(size=(80, 24), notifications=True) as pilot:
         await pilot.pause()

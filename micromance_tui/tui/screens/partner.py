@@ -16,10 +16,16 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import ScreenSuspend
 from textual.markup import escape
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from micromance_tui.core.journal import ImportantDate, JournalError, LittleThing, Partner
+from micromance_tui.core.journal import (
+    PRONOUNS,
+    ImportantDate,
+    JournalError,
+    LittleThing,
+    Partner,
+)
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.important_date import DateDialog, DateInput
 from micromance_tui.tui.dialogs.little_thing import LittleThingDialog, LittleThingInput
@@ -80,6 +86,14 @@ class PartnerScreen(BaseScreen):
                 yield Label("Their name", id="name-label")
                 yield Field(placeholder="what you call them", id="name", compact=True)
                 yield Static("enter saves", id="name-hint", classes="muted")
+                yield Select(
+                    [(p, p) for p in PRONOUNS],
+                    value=PRONOUNS[0],
+                    allow_blank=False,
+                    id="pronoun",
+                    compact=True,
+                    tooltip="How the app refers to them",
+                )
                 yield Checkbox("Apart mode (m)", id="apart", compact=True)
             yield Label("", id="name-error", classes="field-error")
             with Horizontal(id="partner-panels"):
@@ -122,9 +136,13 @@ class PartnerScreen(BaseScreen):
             name.value = self.partner.name
         self._fill_things()
         self._fill_dates()
+        settings = self.mm.journal.settings()
         apart = self.query_one("#apart", Checkbox)
         with apart.prevent(Checkbox.Changed):
-            apart.value = self.mm.journal.settings().apart
+            apart.value = settings.apart
+        pronoun = self.query_one("#pronoun", Select)
+        with pronoun.prevent(Select.Changed):
+            pronoun.value = settings.pronoun
         if self._select_after is not None:
             panel, item_id = self._select_after
             self._select_after = None
@@ -181,6 +199,15 @@ class PartnerScreen(BaseScreen):
     def _apart_clicked(self, event: Checkbox.Changed) -> None:
         if event.value != self.mm.journal.settings().apart:
             self.mm.toggle_apart()
+
+    @on(Select.Changed, "#pronoun")
+    def _pronoun_chosen(self, event: Select.Changed) -> None:
+        """The pronoun the app uses for them (set first by the welcome), kept at once."""
+        if isinstance(event.value, str) and event.value != self.mm.journal.settings().pronoun:
+            try:
+                self.mm.journal.update_settings(pronoun=event.value)
+            except JournalError as exc:
+                self.notify(str(exc), title="Not saved", severity="error")
 
     def action_apart(self) -> None:
         self.mm.toggle_apart()
