@@ -99,3 +99,16 @@ async def test_quiz_with_no_results_offers_the_quiz(make_app: AppFactory) -> Non
         await pilot.pause()
         assert _shown(app.screen, "#start-empty")
         assert not app.screen.query_one("#start-profiles").display
+
+
+async def test_an_empty_partner_list_offers_to_add_to_it(make_app: AppFactory) -> None:
+    from micromance_tui.tui.dialogs.important_date import DateDialog
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("p")
+        await pilot.pause()
+        assert _shown(app.screen, "#things-empty") and _shown(app.screen, "#dates-empty")
+        await pilot.click(app.screen.query_one("#dates-empty Button"))
+        await pilot.pause()
+        assert isinstance(app.screen, DateDialog)

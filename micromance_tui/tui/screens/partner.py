@@ -31,6 +31,7 @@ from micromance_tui.tui.dialogs.important_date import DateDialog, DateInput
 from micromance_tui.tui.dialogs.little_thing import LittleThingDialog, LittleThingInput
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.validate import MAX_NAME, show_error, text_problem
+from micromance_tui.tui.widgets.empty_state import EmptyState
 from micromance_tui.tui.widgets.field import Field
 
 THINGS, DATES = "things", "dates"
@@ -100,6 +101,15 @@ class PartnerScreen(BaseScreen):
                 with Vertical(id="things-box", classes="partner-panel"):
                     yield Label("Little things to remember", classes="section-title")
                     yield OptionList(id=THINGS)
+                    yield EmptyState(
+                        "The small things worth remembering: their coffee order, a favourite "
+                        "snack, sizes, what helps on a bad day.",
+                        "Add one",
+                        "a",
+                        "screen.add_to('things')",
+                        title="Nothing kept yet",
+                        id="things-empty",
+                    )
                     with Horizontal(classes="panel-buttons"):
                         yield Button("Add", id="things-add", compact=True)
                         yield Button("Edit", id="things-edit", compact=True)
@@ -107,6 +117,15 @@ class PartnerScreen(BaseScreen):
                 with Vertical(id="dates-box", classes="partner-panel"):
                     yield Label("Important dates", classes="section-title")
                     yield OptionList(id=DATES)
+                    yield EmptyState(
+                        "Birthdays, anniversaries, the days that matter; Today shows each one "
+                        "two weeks ahead, and ideas for a special day come up on it.",
+                        "Add a date",
+                        "tab, then a",
+                        "screen.add_to('dates')",
+                        title="No dates yet",
+                        id="dates-empty",
+                    )
                     with Horizontal(classes="panel-buttons"):
                         yield Button("Add", id="dates-add", compact=True)
                         yield Button("Edit", id="dates-edit", compact=True)
@@ -153,6 +172,9 @@ class PartnerScreen(BaseScreen):
         old = listing.highlighted
         old_id = listing.get_option_at_index(old).id if old is not None else None
         listing.clear_options()
+        listing.set_class(not options, "is-empty")
+        self.query_one(f"#{list_id}-empty", EmptyState).display = not options
+        self.query_one(f"#{list_id}-box .panel-buttons").display = bool(options)
         if not options:
             listing.add_option(Option(empty, disabled=True))
             return
@@ -167,8 +189,7 @@ class PartnerScreen(BaseScreen):
                 Option(f"[b]{escape(t.label)}[/b]: {escape(t.text)}", t.id)
                 for t in self.partner.little_things
             ],
-            "Nothing yet. Add their coffee order, a favourite snack, sizes, what helps on a "
-            "bad day (a).",
+            "Nothing yet.",
         )
 
     def _fill_dates(self) -> None:
@@ -179,8 +200,7 @@ class PartnerScreen(BaseScreen):
                 Option(escape(date_line(item, today)), item.id)
                 for item in sorted_dates(self.partner.dates, today)
             ],
-            "No dates yet. Add a birthday or an anniversary (tab here, then a); Today shows "
-            "them two weeks ahead.",
+            "No dates yet.",
         )
 
     def _changed(self, message: str) -> None:
@@ -278,6 +298,12 @@ class PartnerScreen(BaseScreen):
             return
         self._panel = panel
         {"add": self.action_add, "edit": self.action_edit, "remove": self.action_remove}[what]()
+
+    def action_add_to(self, panel: str) -> None:
+        """From a list's empty state: add to that list."""
+        self._panel = panel
+        self.query_one(f"#{panel}", OptionList).focus()
+        self.action_add()
 
     def action_add(self) -> None:
         if self._panel == DATES:

@@ -50,7 +50,11 @@ class EmptyState(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.what, classes="empty-state--what", markup=False)
-        yield Button(f"{self.label} ({self.key})", variant="primary", compact=True)
+        button = Button(f"{self.label} ({self.key})", variant="primary", compact=True)
+        # The key in its label is the keyboard's way; tab keeps moving between the
+        # screen's own regions, as it does when the place is not empty.
+        button.can_focus = False
+        yield button
 
     def change(self, what: str, label: str, key: str, action: str, *, title: str) -> None:
         """Say something else (one place that shows several lists, one at a time)."""
