@@ -170,7 +170,8 @@ class MicromanceApp(App[int]):
         self._apply_theme()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=12)
-        if self.offer_welcome and self.journal.welcome_due():
+        # Not over a warning (a journal moved aside, a file skipped): that comes first.
+        if self.offer_welcome and not self.notices and self.journal.welcome_due():
             from micromance_tui.tui.dialogs.welcome import WelcomeDialog
 
             self.push_screen(WelcomeDialog(), self._welcomed)

@@ -112,3 +112,16 @@ async def test_an_empty_partner_list_offers_to_add_to_it(make_app: AppFactory) -
         await pilot.click(app.screen.query_one("#dates-empty Button"))
         await pilot.pause()
         assert isinstance(app.screen, DateDialog)
+
+
+async def test_today_puts_its_cards_side_by_side_only_when_wide(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 36)) as pilot:
+        await pilot.pause()
+        glance = app.screen.query_one("#glance")
+        keep = app.screen.query_one("#today-keep")
+        assert glance.region.y == keep.region.y and glance.region.x < keep.region.x
+        assert "No quiz profile" in str(app.screen.query_one("#today-profile").render())
+        await pilot.resize_terminal(80, 24)
+        await pilot.pause()
+        assert app.screen.query_one("#today-keep").region.y > glance.region.y

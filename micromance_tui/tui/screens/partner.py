@@ -223,11 +223,13 @@ class PartnerScreen(BaseScreen):
     @on(Select.Changed, "#pronoun")
     def _pronoun_chosen(self, event: Select.Changed) -> None:
         """The pronoun the app uses for them (set first by the welcome), kept at once."""
-        if isinstance(event.value, str) and event.value != self.mm.journal.settings().pronoun:
-            try:
+        if not isinstance(event.value, str):
+            return
+        try:
+            if event.value != self.mm.journal.settings().pronoun:
                 self.mm.journal.update_settings(pronoun=event.value)
-            except JournalError as exc:
-                self.notify(str(exc), title="Not saved", severity="error")
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
 
     def action_apart(self) -> None:
         self.mm.toggle_apart()

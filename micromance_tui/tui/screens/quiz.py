@@ -349,7 +349,7 @@ class QuizScreen(BaseScreen):
         self.query_one("#start-latest").display = any(results.values())
         for who, result in results.items():
             bars = self.query_one(f"#start-bars-{who}", ProfileBars)
-            bars.border_title = names[who]
+            bars.border_title = Text(names[who])  # a typed name is never markup
             bars.show(result, empty="No result yet: choose them with w, then 1 or 2.")
         for who in ("me", "partner"):
             latest = results[who]

@@ -7,6 +7,7 @@ from __future__ import annotations
 from textual import on
 from textual.app import ComposeResult
 from textual.containers import Vertical
+from textual.content import Content
 from textual.widgets import Button, Static
 
 
@@ -50,7 +51,8 @@ class EmptyState(Vertical):
 
     def compose(self) -> ComposeResult:
         yield Static(self.what, classes="empty-state--what", markup=False)
-        button = Button(f"{self.label} ({self.key})", variant="primary", compact=True)
+        # A label may hold a name the user typed: never read as markup.
+        button = Button(Content(f"{self.label} ({self.key})"), variant="primary", compact=True)
         # The key in its label is the keyboard's way; tab keeps moving between the
         # screen's own regions, as it does when the place is not empty.
         button.can_focus = False
@@ -62,7 +64,7 @@ class EmptyState(Vertical):
         self.border_title = title
         if self.is_mounted:
             self.query_one(".empty-state--what", Static).update(what)
-            self.query_one(Button).label = f"{label} ({key})"
+            self.query_one(Button).label = Content(f"{label} ({key})")
 
     @on(Button.Pressed)
     async def _start(self, event: Button.Pressed) -> None:
