@@ -98,8 +98,8 @@ class PartnerScreen(BaseScreen):
                 yield Checkbox("Apart mode (m)", id="apart", compact=True)
             yield Label("", id="name-error", classes="field-error")
             with Horizontal(id="partner-panels"):
-                with Vertical(id="things-box", classes="partner-panel"):
-                    yield Label("Little things to remember", classes="section-title")
+                with Vertical(id="things-box", classes="partner-panel") as things:
+                    things.border_title = "Little things to remember"
                     yield OptionList(id=THINGS)
                     yield EmptyState(
                         "The small things worth remembering: their coffee order, a favourite "
@@ -114,8 +114,8 @@ class PartnerScreen(BaseScreen):
                         yield Button("Add", id="things-add", compact=True)
                         yield Button("Edit", id="things-edit", compact=True)
                         yield Button("Remove", id="things-remove", compact=True)
-                with Vertical(id="dates-box", classes="partner-panel"):
-                    yield Label("Important dates", classes="section-title")
+                with Vertical(id="dates-box", classes="partner-panel") as dates:
+                    dates.border_title = "Important dates"
                     yield OptionList(id=DATES)
                     yield EmptyState(
                         "Birthdays, anniversaries, the days that matter; Today shows each one "
