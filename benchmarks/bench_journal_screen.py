@@ -60,7 +60,7 @@ async def open_once(library: Library, path: Path, expected: int) -> tuple[float,
     clock = fixed_clock(NOW)
     journal = Journal.open(path, clock=clock)
     journal.tried()  # the file is parsed (and cached) at start-up, as the app does
-    app = MicromanceApp(library, journal, clock=clock, cursor_blink=False)
+    app = MicromanceApp(library, journal, clock=clock, cursor_blink=False, welcome=False)
     async with app.run_test(size=(120, 40)) as pilot:
         await pilot.pause()
         start = time.perf_counter()

@@ -110,7 +110,9 @@ async def measure(library: Library, keys: int, size: tuple[int, int], figures: F
     with tempfile.TemporaryDirectory() as tmp:
         clock = fixed_clock(NOW)
         journal = Journal.open(Path(tmp) / "journal.json", clock=clock)
-        app = MicromanceApp(library, journal, clock=clock, theme="textual-dark", cursor_blink=False)
+        app = MicromanceApp(
+            library, journal, clock=clock, theme="textual-dark", cursor_blink=False, welcome=False
+        )
         async with app.run_test(size=size) as pilot:
             await pilot.pause()
             start = time.perf_counter()

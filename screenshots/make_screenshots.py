@@ -132,7 +132,9 @@ async def main() -> None:
 
         def make(theme: str = "textual-dark") -> MicromanceApp:
             journal = Journal.open(journal_path, clock=clock)
-            return MicromanceApp(library, journal, clock=clock, theme=theme, cursor_blink=False)
+            return MicromanceApp(
+                library, journal, clock=clock, theme=theme, cursor_blink=False, welcome=False
+            )
 
         for mode, (_, key, _, _) in SCREENS.items():
             keys = [] if mode == "today" else [key]
@@ -146,11 +148,35 @@ async def main() -> None:
         def make_paired() -> MicromanceApp:
             journal = Journal.open(alex.journal_file, clock=clock)
             return MicromanceApp(
-                library, journal, clock=clock, paths=alex, theme="textual-dark", cursor_blink=False
+                library,
+                journal,
+                clock=clock,
+                paths=alex,
+                theme="textual-dark",
+                cursor_blink=False,
+                welcome=False,
             )
 
         await shoot(make_paired(), [], "today-together")
         await shoot(make_paired(), ["i"], "together")
+
+    # A new user's first minute: the welcome on a blank journal, and an empty Journal.
+    with tempfile.TemporaryDirectory() as tmp:
+        journal_path = Path(tmp) / "journal.json"
+
+        def blank(welcome: bool) -> MicromanceApp:
+            journal = Journal.open(journal_path, clock=clock)
+            return MicromanceApp(
+                library,
+                journal,
+                clock=clock,
+                theme="textual-dark",
+                cursor_blink=False,
+                welcome=welcome,
+            )
+
+        await shoot(blank(True), [], "first-run")
+        await shoot(blank(False), ["j"], "journal-empty")
 
 
 if __name__ == "__main__":

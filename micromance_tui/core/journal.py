@@ -145,6 +145,8 @@ REACTIONS: dict[int, str] = {
     5: "loved it",
 }
 WHO: tuple[str, ...] = ("me", "partner")
+#: how the app refers to the partner (the first-run welcome and the Partner screen set it)
+PRONOUNS: tuple[str, ...] = ("they", "she", "he")
 QUIZ_MODES: tuple[str, ...] = ("classic", "rating")
 DATE_KINDS: tuple[str, ...] = ("birthday", "anniversary", "custom")
 DEFAULT_FOR_WHOM: Final = "partner"
@@ -425,6 +427,8 @@ class Settings:
     my_name: str = ""
     partner_name: str = ""
     quiz_who: str = "me"
+    pronoun: str = "they"
+    welcomed: bool = False
 
     def to_json(self) -> dict[str, Any]:
         return {
@@ -433,6 +437,8 @@ class Settings:
             "my_name": self.my_name,
             "partner_name": self.partner_name,
             "quiz_who": self.quiz_who,
+            "pronoun": self.pronoun,
+            "welcomed": self.welcomed,
         }
 
 
@@ -752,6 +758,8 @@ def _checked_settings(settings: Settings) -> Settings:
         my_name=_text("my_name", settings.my_name, low=0, high=MAX_NAME),
         partner_name=_text("partner_name", settings.partner_name, low=0, high=MAX_NAME),
         quiz_who=_choice("quiz_who", settings.quiz_who, WHO),
+        pronoun=_choice("pronoun", settings.pronoun, PRONOUNS),
+        welcomed=settings.welcomed is True,
     )
 
 
@@ -885,6 +893,8 @@ def _settings_from_doc(doc: Mapping[str, Any] | None) -> Settings:
         my_name=_text_or(doc.get("my_name"), "", low=0, high=MAX_NAME),
         partner_name=_text_or(doc.get("partner_name"), "", low=0, high=MAX_NAME),
         quiz_who="partner" if doc.get("quiz_who") == "partner" else "me",
+        pronoun=doc["pronoun"] if doc.get("pronoun") in PRONOUNS else "they",
+        welcomed=doc.get("welcomed") is True,
     )
 
 
@@ -1689,6 +1699,8 @@ class Journal:
         my_name: str | _Unset = UNSET,
         partner_name: str | _Unset = UNSET,
         quiz_who: str | _Unset = UNSET,
+        pronoun: str | _Unset = UNSET,
+        welcomed: bool | _Unset = UNSET,
     ) -> Settings:
         """Change some settings; the others stay as they are. Returns the new settings."""
 
@@ -1701,12 +1713,23 @@ class Journal:
                     my_name=old.my_name if my_name is UNSET else my_name,
                     partner_name=old.partner_name if partner_name is UNSET else partner_name,
                     quiz_who=old.quiz_who if quiz_who is UNSET else quiz_who,
+                    pronoun=old.pronoun if pronoun is UNSET else pronoun,
+                    welcomed=old.welcomed if welcomed is UNSET else welcomed,
                 )
             )
             data[T_SETTINGS] = {"1": new.to_json()}
             return new
 
         return self._mutate(change)
+
+    def welcome_due(self) -> bool:
+        """True on a first start: the welcome was never done or skipped, and the journal
+        holds nothing of the user's yet (no names, nothing tried, no quiz taken). A journal
+        from before the welcome existed, with something in it, is never welcomed again."""
+        settings = self.settings()
+        if settings.welcomed or settings.my_name or settings.partner_name:
+            return False
+        return not self.tried() and not self.quiz_results()
 
     # -- today's idea, pinned for the day ----------------------------------------------
 
@@ -1923,6 +1946,8 @@ class Journal:
                         old.my_name or parsed.settings.my_name,
                         old.partner_name or parsed.settings.partner_name,
                         old.quiz_who,
+                        old.pronoun,
+                        old.welcomed or parsed.settings.welcomed,
                     )
                 pairs = zip(new.to_json().values(), old.to_json().values(), strict=True)
                 filled = sum(a != b for a, b in pairs)
@@ -2251,6 +2276,8 @@ def _parse_export(data: object) -> _Parsed:
                     apart=_get(settings, "apart", where, "bool", False),
                     my_name=_get(settings, "my_name", where, "str", ""),
                     partner_name=_get(settings, "partner_name", where, "str", ""),
+                    pronoun=_get(settings, "pronoun", where, "str", "they"),
+                    welcomed=_get(settings, "welcomed", where, "bool", False),
                 )
             )
         except JournalValueError as exc:

@@ -148,8 +148,11 @@ class MicromanceApp(App[int]):
         theme: str | None = None,
         notices: list[str] | None = None,
         cursor_blink: bool = True,
+        welcome: bool = True,
     ) -> None:
+        """``welcome=False`` never offers the first-run welcome (tests, scripted runs)."""
         super().__init__()
+        self.offer_welcome = welcome
         self.cursor_blink = cursor_blink
         self.library = library
         self.journal = journal
@@ -185,6 +188,36 @@ class MicromanceApp(App[int]):
             self.call_after_refresh(self.set_timer, FIRST_READ_AFTER, self.refresh_together)
             self.set_interval(TOGETHER_EVERY, self.refresh_together)
             self.journal_changed.subscribe(self, lambda _what: self.refresh_together())
+        # Not over a warning (a journal moved aside, a file skipped): that comes first.
+        if self.offer_welcome and not self.notices and self.journal.welcome_due():
+            from micromance_tui.tui.dialogs.welcome import WelcomeDialog
+
+            self.push_screen(WelcomeDialog(), self._welcomed)
+
+    async def _welcomed(self, answers: object) -> None:
+        """Keep what the welcome gathered (a skipped step changes nothing), mark it done so
+        it never shows again, and go where the user chose."""
+        from micromance_tui.tui.dialogs.welcome import Welcome
+
+        if not isinstance(answers, Welcome):
+            return
+        try:
+            old = self.journal.settings()
+            self.journal.update_settings(
+                welcomed=True,
+                my_name=old.my_name if answers.my_name is None else answers.my_name,
+                partner_name=(
+                    old.partner_name if answers.partner_name is None else answers.partner_name
+                ),
+                pronoun=old.pronoun if answers.pronoun is None else answers.pronoun,
+                apart=old.apart if answers.apart is None else answers.apart,
+            )
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
+            return
+        self.journal_changed.publish("settings")
+        if answers.go_to != self.current_mode:
+            await self.action_show(answers.go_to)
 
     # ------------------------------------------------------------------ together
 

@@ -56,7 +56,8 @@ def journal_path(tmp_path: Path) -> Path:
 
 @pytest.fixture
 def make_app(journal_path: Path) -> AppFactory:
-    """make_app(library=None, now=NOW, theme="textual-dark") -> a MicromanceApp on a temp
+    """make_app(library=None, now=NOW, theme="textual-dark", welcome=False) -> a
+    MicromanceApp (offering the first-run welcome only when asked) on a temp
     journal (the same file for every app built in one test, so restarts can be tested).
     `theme` is what `--theme` would give; None starts with the remembered theme."""
 
@@ -65,6 +66,7 @@ def make_app(journal_path: Path) -> AppFactory:
         now: datetime = NOW,
         theme: str | None = "textual-dark",
         setup: Callable[[Journal], object] | None = None,
+        welcome: bool = False,
     ) -> MicromanceApp:
         clock = fixed_clock(now)
         journal = Journal.open(journal_path, clock=clock)
@@ -76,6 +78,7 @@ def make_app(journal_path: Path) -> AppFactory:
             clock=clock,
             theme=theme,
             cursor_blink=False,
+            welcome=welcome,
         )
 
     return factory

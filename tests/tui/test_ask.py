@@ -22,6 +22,7 @@ from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.screens.ask import AskScreen, PromptCard
 from micromance_tui.tui.screens.checkin import CheckInScreen
 from micromance_tui.tui.screens.today import TodayScreen
+from micromance_tui.tui.widgets.empty_state import EmptyState
 from tests.contentkit import make_content
 from tests.tui.conftest import NOW, AppFactory, shipped_library
 
@@ -56,6 +57,10 @@ def card(screen: AskScreen) -> str:
 
 
 def history(screen: AskScreen) -> list[str]:
+    """The history's lines, or the empty state's first words when there is nothing."""
+    empty = screen.query_one("#history-empty", EmptyState)
+    if empty.display:
+        return [f"empty: {empty.border_title}, {empty.label} ({empty.key})"]
     listing = screen.query_one("#history", OptionList)
     return [str(listing.get_option_at_index(i).prompt) for i in range(listing.option_count)]
 
@@ -92,7 +97,7 @@ async def test_mark_asked_shows_in_the_history_and_again_takes_it_back(
         await pilot.pause()
         assert app.journal.asked() == []
         assert "asked today" not in card(screen)
-        assert history(screen) == ["Nothing asked yet. Ask the question above, then press d."]
+        assert history(screen) == ["empty: What you asked: nothing yet, Asked it (d)"]
 
 
 async def test_favourite_and_the_favourites_list(make_app: AppFactory, library: Library) -> None:

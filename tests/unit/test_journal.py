@@ -1045,6 +1045,8 @@ def test_export_is_json_ready_and_complete(journal: Journal) -> None:
         "my_name": "Alex",
         "partner_name": "Sam",
         "quiz_who": "me",
+        "pronoun": "they",
+        "welcomed": False,
     }
 
 
@@ -1210,3 +1212,24 @@ def test_latest_quiz_result_breaks_ties_by_save_order(tmp_path: Path) -> None:
         )
     latest = journal.latest_quiz_result("partner")
     assert latest is not None and latest.scores["touch"] == 10.0
+
+
+def test_the_welcome_is_due_only_on_a_blank_journal_until_done(journal: Journal) -> None:
+    assert journal.welcome_due()
+    journal.update_settings(theme="nord")  # a theme saved on start is not "something in it"
+    assert journal.welcome_due()
+    journal.update_settings(welcomed=True, pronoun="she")
+    assert not journal.welcome_due()
+    again = journal.settings()
+    assert (again.welcomed, again.pronoun, again.theme) == (True, "she", "nord")
+
+
+def test_a_journal_with_entries_is_not_welcomed(journal: Journal) -> None:
+    journal.add_tried("coffee")
+    assert not journal.welcome_due()
+
+
+def test_a_bad_pronoun_is_refused_and_nothing_changes(journal: Journal) -> None:
+    with pytest.raises(JournalError, match="pronoun"):
+        journal.update_settings(pronoun="it's")
+    assert journal.settings().pronoun == "they"

@@ -26,6 +26,7 @@ from micromance_tui.core.journal import AskedEntry, CheckIn, JournalError
 from micromance_tui.core.models import DECK_NAMES, PROMPT_DECKS, Prompt
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.widgets.card import Action, ActionCard
+from micromance_tui.tui.widgets.empty_state import EmptyState
 
 ASKED, FAVOURITES, CHECKINS = "asked", "favourites", "checkins"
 VIEWS: dict[str, str] = {
@@ -33,10 +34,27 @@ VIEWS: dict[str, str] = {
     FAVOURITES: "Your favourite questions",
     CHECKINS: "Your weekly check-ins",
 }
-EMPTY: dict[str, str] = {
-    ASKED: "Nothing asked yet. Ask the question above, then press d.",
-    FAVOURITES: "No favourite questions yet: press s to keep one.",
-    CHECKINS: "No check-ins yet: press c for a guided one, about 20 minutes.",
+#: each list's empty state: (what it will show, the action's label, its key, the action)
+EMPTY: dict[str, tuple[str, str, str, str]] = {
+    ASKED: (
+        "The questions you have asked each other, by day. Ask the one above over dinner "
+        "or a walk, then mark it asked.",
+        "Asked it",
+        "d",
+        "screen.asked",
+    ),
+    FAVOURITES: (
+        "Questions worth asking again. Keep the one above if it is a good one.",
+        "Favourite",
+        "s",
+        "screen.favourite",
+    ),
+    CHECKINS: (
+        "Your weekly check-ins: a guided talk of about 20 minutes, its notes kept here.",
+        "Start a check-in",
+        "c",
+        "screen.checkin",
+    ),
 }
 
 ACTIONS: tuple[Action, ...] = (
@@ -157,6 +175,7 @@ class AskScreen(BaseScreen):
             yield card
             yield Label(VIEWS[ASKED], id="history-title", classes="section-title")
             yield OptionList(id="history")
+            yield EmptyState(*EMPTY[ASKED], title="Nothing yet", id="history-empty")
 
     def _has_deck(self, deck: str) -> bool:
         return any(p.deck == deck for p in self.mm.library.prompts)
@@ -240,8 +259,11 @@ class AskScreen(BaseScreen):
                 options.append(Option(Content(checkin_text(item, names)), id=f"c:{item.id}"))
         old = listing.highlighted
         listing.clear_options()
+        empty = self.query_one("#history-empty", EmptyState)
+        empty.change(*EMPTY[self.view], title=f"{VIEWS[self.view]}: nothing yet")
+        empty.display = not options
+        listing.display = bool(options)
         if not options:
-            listing.add_option(Option(EMPTY[self.view], disabled=True))
             return
         listing.add_options(options)
         listing.highlighted = min(old or 0, len(options) - 1)

@@ -40,6 +40,7 @@ from micromance_tui.core.search import Filters, SearchIndex, SearchStopped, top_
 from micromance_tui.core.suggest import partner_order
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.together_view import partner_quiz
+from micromance_tui.tui.widgets.empty_state import EmptyState
 from micromance_tui.tui.widgets.field import Field
 from micromance_tui.tui.widgets.gesture_detail import GestureDetail
 from micromance_tui.tui.widgets.gesture_list import SHORT_LANGUAGE, GestureList
@@ -184,6 +185,15 @@ class BrowseScreen(BaseScreen):
                 yield Checkbox("Date ideas", id="f-date-ideas", compact=True)
                 yield Button("Order: A-Z", id="order", compact=True, tooltip="Change order (v)")
                 yield Static("", id="order-note")
+        yield EmptyState(
+            "Ideas you keep with s show here. Pick from every idea, then press s on one "
+            "you would like to come back to.",
+            "Show every idea",
+            "then s keeps one",
+            "screen.every_idea",
+            title="No favourites yet",
+            id="favourites-empty",
+        )
         with Horizontal(id="browse-main"):
             yield GestureList(
                 id="results",
@@ -349,6 +359,9 @@ class BrowseScreen(BaseScreen):
         self.results_list.set_items(results, cursor)
         if was_empty != (not results):
             self.refresh_bindings()  # d, s and enter need an idea to act on
+        self.query_one("#favourites-empty", EmptyState).display = (
+            self.filters.favourites and not self.favourite_ids
+        )
         total = len(self.mm.library.gestures)
         n = len(results)
         narrowed = bool(self.query_text.strip()) or self.filters.count > 0
@@ -542,6 +555,11 @@ class BrowseScreen(BaseScreen):
         self.search_field.value = ""
         self.query_text = ""
         self._schedule(0, keep=item)
+        self.results_list.focus()
+
+    def action_every_idea(self) -> None:
+        """From an empty favourites list to every idea (the favourites filter off)."""
+        self.query_one("#f-favourites", Checkbox).value = False
         self.results_list.focus()
 
     def clear_filters(self) -> None:

@@ -51,6 +51,7 @@ from micromance_tui.tui.dialogs.export import ExportDialog, ExportRequest
 from micromance_tui.tui.dialogs.tried import TriedDialog, TriedInput
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.validate import day_problem, show_error
+from micromance_tui.tui.widgets.empty_state import EmptyState
 from micromance_tui.tui.widgets.entry_list import EntryList
 from micromance_tui.tui.widgets.field import Field
 from micromance_tui.tui.widgets.profile_bars import ProfileBars
@@ -154,6 +155,15 @@ class JournalScreen(BaseScreen):
     def compose_body(self) -> ComposeResult:
         with TabbedContent(id="journal-tabs"):
             with TabPane("1 Entries", id="tab-entries"):
+                yield EmptyState(
+                    "Every idea you mark as done lands here: the day, your note and how it "
+                    "went, searchable. Today's idea is a good first one.",
+                    "See today's idea",
+                    "t",
+                    "app.show('today')",
+                    title="No entries yet",
+                    id="entries-empty",
+                )
                 with Horizontal(id="filter-row-1", classes="filter-row"):
                     yield Field(placeholder="/ search notes and ideas", id="search", compact=True)
                     yield Select(
@@ -174,36 +184,62 @@ class JournalScreen(BaseScreen):
                     yield Static("", id="count")
                 yield Label("", id="filter-error", classes="field-error")
                 yield EntryList(self._describe, id="entries")
-            with TabPane("2 Rhythm", id="tab-rhythm"), Horizontal(id="rhythm-body"):
-                with Vertical(id="calendar-box"):
-                    yield Label("The last 12 weeks", classes="section-title")
-                    yield RhythmCalendar(id="calendar")
-                    yield Static("", id="calendar-total", classes="muted")
-                with Vertical(id="rhythm-side"):
-                    yield Label("Weeks, not days", classes="section-title")
-                    yield Static("", id="week-run")
-                    yield Static(
-                        "A week counts with one idea tried, on any day.",
-                        id="week-run-note",
-                        classes="muted",
-                    )
-                    yield Label("Worth repeating", classes="section-title")
-                    yield OptionList(id="repeat")
-            with TabPane("3 Balance", id="tab-balance"), VerticalScroll(id="balance-body"):
-                with Horizontal(id="balance-row"):
-                    with Vertical(id="spreads"):
-                        yield Label("The last 30 days", classes="section-title")
-                        yield LanguageSpread(id="spread-30")
-                        yield Label("The last 90 days", classes="section-title")
-                        yield LanguageSpread(id="spread-90")
-                    with Vertical(id="profile-box"):
-                        yield Label("Your partner's profile", classes="section-title")
-                        yield ProfileBars(id="profile")
+            with TabPane("2 Rhythm", id="tab-rhythm"):
+                yield EmptyState(
+                    "Your rhythm: a 12-week calendar of the days you tried something, your "
+                    "run of weeks, and the ideas worth repeating. It starts with one idea.",
+                    "See today's idea",
+                    "t",
+                    "app.show('today')",
+                    title="No rhythm yet",
+                    id="rhythm-empty",
+                )
+                yield from self._rhythm_body()
+            with TabPane("3 Balance", id="tab-balance"):
+                yield EmptyState(
+                    "How your last 30 and 90 days spread across the five love languages, "
+                    "next to your partner's profile from the quiz.",
+                    "Take the quiz",
+                    "q",
+                    "app.show('quiz')",
+                    title="No balance yet",
+                    id="balance-empty",
+                )
+                yield from self._balance_body()
+
+    def _rhythm_body(self) -> ComposeResult:
+        with Horizontal(id="rhythm-body"):
+            with Vertical(id="calendar-box"):
+                yield Label("The last 12 weeks", classes="section-title")
+                yield RhythmCalendar(id="calendar")
+                yield Static("", id="calendar-total", classes="muted")
+            with Vertical(id="rhythm-side"):
+                yield Label("Weeks, not days", classes="section-title")
+                yield Static("", id="week-run")
                 yield Static(
-                    "What you have been doing, not a score: most people value all five.",
-                    id="balance-note",
+                    "A week counts with one idea tried, on any day.",
+                    id="week-run-note",
                     classes="muted",
                 )
+                yield Label("Worth repeating", classes="section-title")
+                yield OptionList(id="repeat")
+
+    def _balance_body(self) -> ComposeResult:
+        with VerticalScroll(id="balance-body"):
+            with Horizontal(id="balance-row"):
+                with Vertical(id="spreads"):
+                    yield Label("The last 30 days", classes="section-title")
+                    yield LanguageSpread(id="spread-30")
+                    yield Label("The last 90 days", classes="section-title")
+                    yield LanguageSpread(id="spread-90")
+                with Vertical(id="profile-box"):
+                    yield Label("Your partner's profile", classes="section-title")
+                    yield ProfileBars(id="profile")
+            yield Static(
+                "What you have been doing, not a score: most people value all five.",
+                id="balance-note",
+                classes="muted",
+            )
 
     # ------------------------------------------------------------------ data
 
@@ -268,6 +304,8 @@ class JournalScreen(BaseScreen):
         else:
             empty = "No entries match these filters. Clear them with the Clear button."
         listing.set_entries(shown, keep=keep, empty=empty)
+        for empty_id in ("#entries-empty", "#rhythm-empty", "#balance-empty"):
+            self.query_one(empty_id, EmptyState).display = not self._all
         total = len(self._all)
         count = (
             f"{len(shown):,} of {total:,}"

@@ -16,16 +16,23 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import ScreenSuspend
 from textual.markup import escape
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
 from textual.widgets.option_list import Option
 
-from micromance_tui.core.journal import ImportantDate, JournalError, LittleThing, Partner
+from micromance_tui.core.journal import (
+    PRONOUNS,
+    ImportantDate,
+    JournalError,
+    LittleThing,
+    Partner,
+)
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.important_date import DateDialog, DateInput
 from micromance_tui.tui.dialogs.little_thing import LittleThingDialog, LittleThingInput
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.together_view import theirs_dates, theirs_things
 from micromance_tui.tui.validate import MAX_NAME, show_error, text_problem
+from micromance_tui.tui.widgets.empty_state import EmptyState
 from micromance_tui.tui.widgets.field import Field
 
 THINGS, DATES = "things", "dates"
@@ -81,19 +88,45 @@ class PartnerScreen(BaseScreen):
                 yield Label("Their name", id="name-label")
                 yield Field(placeholder="what you call them", id="name", compact=True)
                 yield Static("enter saves", id="name-hint", classes="muted")
+                yield Select(
+                    [(p, p) for p in PRONOUNS],
+                    value=PRONOUNS[0],
+                    allow_blank=False,
+                    id="pronoun",
+                    compact=True,
+                    tooltip="How the app refers to them",
+                )
                 yield Checkbox("Apart mode (m)", id="apart", compact=True)
             yield Label("", id="name-error", classes="field-error")
             with Horizontal(id="partner-panels"):
-                with Vertical(id="things-box", classes="partner-panel"):
-                    yield Label("Little things to remember", classes="section-title")
+                with Vertical(id="things-box", classes="partner-panel") as things:
+                    things.border_title = "Little things to remember"
                     yield OptionList(id=THINGS)
+                    yield EmptyState(
+                        "The small things worth remembering: their coffee order, a favourite "
+                        "snack, sizes, what helps on a bad day.",
+                        "Add one",
+                        "a",
+                        "screen.add_to('things')",
+                        title="Nothing kept yet",
+                        id="things-empty",
+                    )
                     with Horizontal(classes="panel-buttons"):
                         yield Button("Add", id="things-add", compact=True)
                         yield Button("Edit", id="things-edit", compact=True)
                         yield Button("Remove", id="things-remove", compact=True)
-                with Vertical(id="dates-box", classes="partner-panel"):
-                    yield Label("Important dates", classes="section-title")
+                with Vertical(id="dates-box", classes="partner-panel") as dates:
+                    dates.border_title = "Important dates"
                     yield OptionList(id=DATES)
+                    yield EmptyState(
+                        "Birthdays, anniversaries, the days that matter; Today shows each one "
+                        "two weeks ahead, and ideas for a special day come up on it.",
+                        "Add a date",
+                        "tab, then a",
+                        "screen.add_to('dates')",
+                        title="No dates yet",
+                        id="dates-empty",
+                    )
                     with Horizontal(classes="panel-buttons"):
                         yield Button("Add", id="dates-add", compact=True)
                         yield Button("Edit", id="dates-edit", compact=True)
@@ -124,9 +157,13 @@ class PartnerScreen(BaseScreen):
             name.value = self.partner.name
         self._fill_things()
         self._fill_dates()
+        settings = self.mm.journal.settings()
         apart = self.query_one("#apart", Checkbox)
         with apart.prevent(Checkbox.Changed):
-            apart.value = self.mm.journal.settings().apart
+            apart.value = settings.apart
+        pronoun = self.query_one("#pronoun", Select)
+        with pronoun.prevent(Select.Changed):
+            pronoun.value = settings.pronoun
         if self._select_after is not None:
             panel, item_id = self._select_after
             self._select_after = None
@@ -137,6 +174,9 @@ class PartnerScreen(BaseScreen):
         old = listing.highlighted
         old_id = listing.get_option_at_index(old).id if old is not None else None
         listing.clear_options()
+        listing.set_class(not options, "is-empty")
+        self.query_one(f"#{list_id}-empty", EmptyState).display = not options
+        self.query_one(f"#{list_id}-box .panel-buttons").display = bool(options)
         if not options:
             listing.add_option(Option(empty, disabled=True))
             return
@@ -152,8 +192,7 @@ class PartnerScreen(BaseScreen):
                 for t in self.partner.little_things
             ]
             + theirs_things(self.mm),
-            "Nothing yet. Add their coffee order, a favourite snack, sizes, what helps on a "
-            "bad day (a).",
+            "Nothing yet.",
         )
 
     def _fill_dates(self) -> None:
@@ -165,8 +204,7 @@ class PartnerScreen(BaseScreen):
                 for item in sorted_dates(self.partner.dates, today)
             ]
             + theirs_dates(self.mm, today, date_line),
-            "No dates yet. Add a birthday or an anniversary (tab here, then a); Today shows "
-            "them two weeks ahead.",
+            "No dates yet.",
         )
 
     def _changed(self, message: str) -> None:
@@ -185,6 +223,17 @@ class PartnerScreen(BaseScreen):
     def _apart_clicked(self, event: Checkbox.Changed) -> None:
         if event.value != self.mm.journal.settings().apart:
             self.mm.toggle_apart()
+
+    @on(Select.Changed, "#pronoun")
+    def _pronoun_chosen(self, event: Select.Changed) -> None:
+        """The pronoun the app uses for them (set first by the welcome), kept at once."""
+        if not isinstance(event.value, str):
+            return
+        try:
+            if event.value != self.mm.journal.settings().pronoun:
+                self.mm.journal.update_settings(pronoun=event.value)
+        except JournalError as exc:
+            self.notify(str(exc), title="Not saved", severity="error")
 
     def action_apart(self) -> None:
         self.mm.toggle_apart()
@@ -255,6 +304,12 @@ class PartnerScreen(BaseScreen):
             return
         self._panel = panel
         {"add": self.action_add, "edit": self.action_edit, "remove": self.action_remove}[what]()
+
+    def action_add_to(self, panel: str) -> None:
+        """From a list's empty state: add to that list."""
+        self._panel = panel
+        self.query_one(f"#{panel}", OptionList).focus()
+        self.action_add()
 
     def action_add(self) -> None:
         if self._panel == DATES:

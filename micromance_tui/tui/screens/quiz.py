@@ -45,6 +45,8 @@ from micromance_tui.tui.dialogs.leave_quiz import LeaveChoice, LeaveQuizDialog
 from micromance_tui.tui.dialogs.names import NamesDialog
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.together_view import partner_quiz
+from micromance_tui.tui.widgets.empty_state import EmptyState
+from micromance_tui.tui.widgets.profile_bars import ProfileBars
 from micromance_tui.tui.widgets.quiz_bars import (
     classic_bars,
     compare_bars,
@@ -141,7 +143,19 @@ class QuizScreen(BaseScreen):
                     yield Button("", id="resume", compact=True, variant="primary")
                     yield Button("c  Compare the two of you", id="compare-btn", compact=True)
                 yield Label("Latest results", classes="section-title")
+                yield EmptyState(
+                    "Once one of you has taken the quiz, your profiles show here as bars, "
+                    "side by side, with Compare to see where you differ.",
+                    "Take the classic quiz",
+                    "1",
+                    "screen.start('classic')",
+                    title="No results yet",
+                    id="start-empty",
+                )
                 yield Static("", id="start-latest")
+                with Horizontal(id="start-profiles"):
+                    yield ProfileBars(id="start-bars-me", classes="start-bars")
+                    yield ProfileBars(id="start-bars-partner", classes="start-bars")
             with Vertical(id="question"):
                 yield Static("", id="q-head")
                 with Horizontal(id="q-progress-row"):
@@ -177,6 +191,15 @@ class QuizScreen(BaseScreen):
                 with Horizontal(id="c-buttons", classes="view-buttons"):
                     yield Button("Back (esc)", id="c-back", compact=True)
                 with VerticalScroll(id="compare-body"):
+                    yield EmptyState(
+                        "Once both of you have a result, your profiles show side by side, "
+                        "with where you differ and ideas for each of you.",
+                        "Take the quiz for the other one",
+                        "1",
+                        "screen.take_for('partner')",
+                        title="One result so far",
+                        id="compare-empty",
+                    )
                     yield Static("", id="c-title", classes="card-title")
                     yield Static("", id="c-bars")
                     yield Static("", id="c-diff")
@@ -321,8 +344,16 @@ class QuizScreen(BaseScreen):
                 f"{names.get(progress.who, progress.who)}, {mode_name(progress.mode)}"
             )
         lines = []
+        results = {who: self.mm.journal.latest_quiz_result(who) for who in ("me", "partner")}
+        self.query_one("#start-empty", EmptyState).display = not any(results.values())
+        self.query_one("#start-profiles").display = any(results.values())
+        self.query_one("#start-latest").display = any(results.values())
+        for who, result in results.items():
+            bars = self.query_one(f"#start-bars-{who}", ProfileBars)
+            bars.border_title = Text(names[who])  # a typed name is never markup
+            bars.show(result, empty="No result yet: choose them with w, then 1 or 2.")
         for who in ("me", "partner"):
-            latest = self.mm.journal.latest_quiz_result(who)
+            latest = results[who]
             if latest is None:
                 lines.append(Content.assemble((names[who], "bold"), ": no result yet."))
                 continue
@@ -645,6 +676,13 @@ class QuizScreen(BaseScreen):
 
     # ------------------------------------------------------------------ compare view
 
+    def action_take_for(self, who: str) -> None:
+        """From Compare's empty state: start the classic quiz for the one without a result."""
+        self._set_who(who)
+        self._show_view("start")
+        self._refresh_start()
+        self.action_start("classic")
+
     def action_compare(self) -> None:
         self.compare_from = self.view if self.view in ("start", "results") else "start"
         self._refresh_compare()
@@ -668,6 +706,18 @@ class QuizScreen(BaseScreen):
         head = names["partner"]
         if theirs is not None and (partner is None or theirs.taken >= partner.taken):
             partner, head = theirs, f"{names['partner']} (theirs)"
+        missing = [who for who, result in (("me", me), ("partner", partner)) if result is None]
+        empty = self.query_one("#compare-empty", EmptyState)
+        empty.display = len(missing) == 1
+        if len(missing) == 1:
+            empty.change(
+                f"{names[missing[0]]} has no result yet. Once both of you have one, your "
+                "profiles show side by side, with where you differ and ideas for each.",
+                f"Take the quiz for {names[missing[0]]}",
+                "w, then 1",
+                f"screen.take_for('{missing[0]}')",
+                title="One result so far",
+            )
 
         self.query_one("#c-title", Static).update(
             Content.styled("Side by side", "bold $text-accent")

@@ -5,13 +5,15 @@ from __future__ import annotations
 from datetime import timedelta
 
 from rich.text import Text
+from textual import events
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import Vertical
+from textual.containers import Container, Vertical
 from textual.content import Content
 from textual.reactive import reactive
 from textual.style import Style
 from textual.widget import Widget
+from textual.widgets import Static
 
 from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
@@ -23,6 +25,8 @@ from micromance_tui.tui.widgets.from_partner import FromPartnerCard
 from micromance_tui.tui.widgets.rhythm import language_counts, spread_or_note, week_text
 
 UPCOMING_DAYS = 14
+#: from this many columns on, the cards below the idea sit side by side
+WIDE = 100
 
 # Clickable labels rather than Buttons: the same for the mouse, and cheaper to build on
 # the screen every start shows first. (label, the screen's action, the component class
@@ -99,8 +103,8 @@ class Glance(Widget):
 
     COMPONENT_CLASSES = {"glance--dates", "glance--title"}
 
-    def __init__(self, *, id: str | None = None) -> None:
-        super().__init__(id=id)
+    def __init__(self, *, id: str | None = None, classes: str | None = None) -> None:
+        super().__init__(id=id, classes=classes)
         self._parts: tuple[Text, Text, Text] | None = None
 
     def show(self, dates: Text, week: Text, spread: Text) -> None:
@@ -152,8 +156,19 @@ class TodayScreen(BaseScreen):
             card.border_title = "Today's idea"
             yield card
             yield FromPartnerCard(id="from-partner")
-            yield Glance(id="glance")
-            yield CheckInLine(id="last-checkin", classes="muted")
+            # The cards below the idea: two columns when the window is wide, one when not.
+            # Other cards (from your partner, the daily question) mount into #today-cards.
+            with Container(id="today-cards"):
+                glance = Glance(id="glance", classes="today-card")
+                glance.border_title = "Coming up and the last days"
+                yield glance
+                with Vertical(id="today-keep", classes="today-card") as keep:
+                    keep.border_title = "Keep it going"
+                    yield CheckInLine(id="last-checkin")
+                    yield Static("", id="today-profile", markup=False)
+
+    def on_resize(self, event: events.Resize) -> None:
+        self.query_one("#today-cards").set_class(event.size.width >= WIDE, "-wide")
 
     def on_mount(self) -> None:
         super().on_mount()
@@ -236,6 +251,21 @@ class TodayScreen(BaseScreen):
             f"{last_checkin_text(last.date if last else None, today)} "
             f"(the weekly check-in: {SCREENS['ask'][1]}, then c)"
         )
+        self.query_one("#today-profile", Static).update(self._profile_text())
+
+    def _profile_text(self) -> str:
+        """Whether today's ideas can lean on the partner's quiz profile, and how to get one."""
+        try:
+            partner = self.mm.journal.latest_quiz_result("partner")
+        except JournalError:
+            return ""  # the rest of Today says what is wrong with the journal
+        who = self.info.partner_name if self.info and self.info.partner_name else "your partner"
+        if partner is None:
+            return (
+                f"No quiz profile for {who} yet. Take the quiz together (q) and today's "
+                "ideas lean towards what means most to them."
+            )
+        return f"Today's ideas lean towards {who}'s quiz profile; see it in the Journal (j, 3)."
 
     def _gesture_id(self) -> str | None:
         return self.info.gesture.id if self.info and self.info.gesture else None
