@@ -46,7 +46,7 @@ class Pair:
         clock = fixed_clock(NOW)
         journal = Journal.open(paths.journal_file, clock=clock)
         return MicromanceApp(
-            shipped_library(), journal, clock=clock, paths=paths, cursor_blink=False
+            shipped_library(), journal, clock=clock, paths=paths, cursor_blink=False, welcome=False
         )
 
 
@@ -95,6 +95,7 @@ async def test_no_card_and_no_status_when_not_paired(tmp_path: Path) -> None:
         clock=clock,
         paths=paths,
         cursor_blink=False,
+        welcome=False,
     )
     async with app.run_test(size=(80, 30)) as pilot:
         await _settle(app, pilot)

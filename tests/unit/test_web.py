@@ -41,3 +41,26 @@ def test_serve_without_textual_serve_says_what_to_install(
 def test_a_bad_token_is_one_line(token: str, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["serve", "--token", token]) == 2
     assert capsys.readouterr().err.startswith("micromance: --token: a token is 8 to 128")
+
+
+def test_two_profiles_on_one_machine_pair_through_a_local_folder(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """A partner who uses the app in a browser on this machine (`serve --profile sam`) pairs
+    with the terminal's profile through a plain local folder."""
+    import json
+
+    shared = tmp_path / "shared"
+    shared.mkdir()
+    init = ["--profile", "alex", "together", "init", str(shared), "--name", "Alex", "--json"]
+    assert main(init) == 0
+    code = json.loads(capsys.readouterr().out)["code"]
+    assert main(["--profile", "sam", "together", "join", str(shared), code, "--name", "Sam"]) == 0
+    assert main(["--profile", "alex", "appreciate", "Thanks for the soup"]) == 0
+    capsys.readouterr()
+    assert main(["--profile", "sam", "inbox", "--json"]) == 0
+    inbox = json.dumps(json.loads(capsys.readouterr().out))
+    assert "Thanks for the soup" in inbox
+    # and nothing of it reached the default profile, which is not paired at all
+    main(["inbox", "--json"])
+    assert "soup" not in capsys.readouterr().out
