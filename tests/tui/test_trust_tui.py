@@ -24,6 +24,7 @@ import pytest
 from micromance_tui.commands import build_app
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import fixed_clock
+from micromance_tui.core.journal import Journal
 from micromance_tui.tui.app import SCREENS, MicromanceApp
 
 REPO = Path(__file__).resolve().parents[2]
@@ -176,6 +177,8 @@ def _run_crashing_app(env: dict[str, str]) -> tuple[str, int | None]:
 @pytest.mark.skipif(sys.platform == "win32", reason="a POSIX pseudo-terminal")
 def test_an_unexpected_error_prints_one_line_and_logs_no_private_text() -> None:
     cache = paths_mod.resolve().cache_dir
+    # Past the first-run welcome, straight to Today, where the crash is set up.
+    Journal.open(paths_mod.resolve().journal_file).update_settings(welcomed=True)
     drop = ("TEXTUAL", "NO_COLOR", "COLUMNS", "LINES")
     env = {k: v for k, v in os.environ.items() if not k.startswith(drop)}
     env.update(

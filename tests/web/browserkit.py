@@ -145,6 +145,27 @@ class Tab:
             self.page.wait_for_timeout(25)
         raise AssertionError(f"{text!r} never arrived; last: {self.received()[-300:]!r}")
 
+    def wait_for_first_screen(self, today: str, timeout: float = 20) -> None:
+        """Wait for Today (its `today` text); a new user's first-run welcome, which comes
+        first on a blank journal, is skipped with esc on the way."""
+        start = time.perf_counter()
+        while time.perf_counter() - start < timeout:
+            text = b"".join(self.frames).decode("utf-8", "replace")
+            if WELCOME in text:
+                seen = len(self.frames)
+                self.page.click("#terminal")
+                self.page.keyboard.press("Escape")
+                self.wait_for_text(today, timeout=timeout, since=seen)
+                return
+            if today in text:
+                return
+            self.page.wait_for_timeout(25)
+        raise AssertionError(f"{today!r} never arrived; last: {self.received()[-300:]!r}")
+
+
+#: the title of the first-run welcome (tui/dialogs/welcome.py)
+WELCOME = "Welcome to micromance"
+
 
 def click_cell(tab: Tab, column: int, row: int) -> None:
     """Click the middle of a terminal cell (the size the page first asked for)."""

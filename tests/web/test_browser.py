@@ -89,7 +89,7 @@ def test_a_tab_marks_an_idea_tried_for_its_profile_only(browser: Any, env: dict[
     idea = json.loads(cli(env, "--profile", "sam", "today", "--json"))
     with serve(env, "--profile", "sam") as served:
         tab = open_tab(browser, served.url)
-        tab.wait_for_text(FIRST_SCREEN)
+        tab.wait_for_first_screen(FIRST_SCREEN)
         tab.page.click("#terminal")
         seen = len(tab.frames)
         tab.page.keyboard.press("d")
@@ -122,7 +122,7 @@ def test_without_the_token_nothing_is_served_and_no_app_starts(
         assert served.children() == []
         # With the address as printed (reached through 127.0.0.1), the app runs.
         tab = open_tab(browser, f"http://127.0.0.1:{served.port}/?token={served.token}")
-        tab.wait_for_text(FIRST_SCREEN)
+        tab.wait_for_first_screen(FIRST_SCREEN)
         assert served.children(), "the right token started no app process"
         tab.page.close()
 
@@ -144,7 +144,7 @@ def test_every_screen_paints_its_own_background(browser: Any, env: dict[str, str
     every black pixel is a cell left to the terminal's default."""
     with serve(env, before=("--theme", "nord")) as served:
         tab = open_tab(browser, served.url, width=900, height=540)
-        tab.wait_for_text(FIRST_SCREEN)
+        tab.wait_for_first_screen(FIRST_SCREEN)
         tab.page.click("#terminal")
         found = {}
         for key, marker in [
@@ -166,7 +166,7 @@ def test_every_screen_paints_its_own_background(browser: Any, env: dict[str, str
 def test_mouse_palette_and_window_size(browser: Any, env: dict[str, str]) -> None:
     with serve(env, before=("--theme", "nord")) as served:  # no black of its own: see above
         tab = open_tab(browser, served.url, width=1000, height=600)
-        tab.wait_for_text(FIRST_SCREEN)
+        tab.wait_for_first_screen(FIRST_SCREEN)
         _columns, rows = tab.size
         # The navigation bar is the second row from the bottom; "b Browse" comes second.
         seen = len(tab.frames)
