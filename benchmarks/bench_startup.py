@@ -133,6 +133,12 @@ def main() -> None:
     subprocess.run([str(exe), "-m", "compileall", "-q", str(REPO / "micromance_tui")], check=True)
     wall([*micromance, "today"], shipped_env)
     wall([*micromance, "today"], big_env)
+    # A returning user's start: the first-run welcome was seen (it would hide Today).
+    welcomed = (
+        "from micromance_tui.core import paths; from micromance_tui.core.journal import Journal;"
+        "Journal.open(paths.resolve().journal_file).update_settings(welcomed=True)"
+    )
+    subprocess.run([str(exe), "-c", welcomed], env=shipped_env, check=True)
     first_frame([str(exe), str(bare_file)], b"bare-app-ready", base_env)
     bare, home, home_big, today = [], [], [], []
     for _ in range(args.runs):
