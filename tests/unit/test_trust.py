@@ -20,11 +20,11 @@ from typing import Any
 
 import pytest
 
-from micromance_tui.cli import main
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core import storage as storage_mod
 from micromance_tui.core.journal import Journal, JournalValueError
 from micromance_tui.core.storage import SafeJSONStorage
+from tests.unit.test_hostile import cli, one_line
 
 REPO = Path(__file__).resolve().parents[2]
 NOW_TEXT = "2026-11-25T09:30"
@@ -45,19 +45,6 @@ def _fixed_now(monkeypatch: pytest.MonkeyPatch) -> None:
 @pytest.fixture
 def journal_file() -> Path:
     return paths_mod.resolve().journal_file
-
-
-def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    out, err = capsys.readouterr()
-    return code, out, err
-
-
-def one_line(err: str) -> str:
-    lines = err.splitlines()
-    assert len(lines) == 1, f"expected one line on stderr, got: {err!r}"
-    assert "Traceback" not in err
-    return lines[0]
 
 
 def tried_doc(n: int, **fields: Any) -> dict[str, Any]:
