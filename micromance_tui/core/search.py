@@ -28,16 +28,13 @@ one more letter costs one vocabulary pass for the new term. Searches take a
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
 from micromance_tui.core.models import DATE_IDEA_TAG, SITUATION_NAMES, Gesture
-from micromance_tui.core.synonyms import Synonyms, phrases_in, shipped_synonyms
-
-WORD_RE = re.compile(r"\w+", re.UNICODE)
+from micromance_tui.core.synonyms import Synonyms, phrases_in, shipped_synonyms, words
 
 #: weights of the ways a term can match a word (title matches are multiplied below)
 EXACT = 1.0
@@ -101,11 +98,6 @@ class Filters:
 
     def with_(self, **changes: str | bool) -> Filters:
         return replace(self, **changes)  # type: ignore[arg-type]
-
-
-def words(text: str) -> list[str]:
-    """The lowercase words of a text, as the index and the query both see them."""
-    return WORD_RE.findall(text.lower())
 
 
 def normalise(query: str) -> str:

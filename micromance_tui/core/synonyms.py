@@ -5,6 +5,7 @@ problem. Plain Python: no Textual."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -16,6 +17,13 @@ SHIPPED = Path(__file__).with_name("synonyms.yaml")
 STR_TAG = "tag:yaml.org,2002:str"
 #: the longest phrase a group may hold, in words
 MAX_PHRASE_WORDS = 4
+WORD_RE = re.compile(r"\w+", re.UNICODE)
+
+
+def words(text: str) -> list[str]:
+    """The lowercase words of a text, as the search index, a query and a synonym phrase all
+    see them (here, below ``search``, which imports it)."""
+    return WORD_RE.findall(text.lower())
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,8 +51,6 @@ class Synonyms:
 
 def read_synonyms(path: Path, shown: str | None = None) -> Synonyms:
     """Read and check a synonyms file. Raises ContentErrors naming file:line:column."""
-    from micromance_tui.core.search import words
-
     name = shown or str(path)
     errors: list[ContentError] = []
 

@@ -20,9 +20,9 @@ from micromance_tui.core.search import (
     search,
     typo_budget,
     word_match,
-    words,
 )
 from micromance_tui.core.suggest import partner_order
+from micromance_tui.core.synonyms import words
 
 
 def g(
