@@ -4,7 +4,7 @@ Headless subcommands use the core only and never import Textual, so they start f
 for a shell start-up file. Every error is one line on stderr, never a traceback; an
 unexpected exception is logged to a private file whose path is printed (core/crashlog.py).
 
-Everything the headless commands write goes through :class:`SafeOutput`, the one place
+Everything the headless commands write goes through ``output.SafeOutput``, the one place
 output is written: text from files or the user never reaches the terminal raw (control
 characters and bidi overrides are shown escaped, see ``terminal_safe``), and what the
 terminal's encoding cannot show (an emoji under ``LANG=C``) is replaced, never an error.
@@ -12,35 +12,22 @@ terminal's encoding cannot show (an emoji under ``LANG=C``) is replaced, never a
 
 from __future__ import annotations
 
-import codecs
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from types import SimpleNamespace
-from typing import TYPE_CHECKING, Any, TextIO
+from typing import TYPE_CHECKING, Any
 
 from micromance_tui import __version__
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import Clock, clock_from_env
 from micromance_tui.core.models import PROMPT_DECKS
 from micromance_tui.core.paths import Paths
-from micromance_tui.core.textcheck import terminal_safe
+from micromance_tui.exitcodes import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliError
+from micromance_tui.output import SafeOutput, log_unexpected, say
 
 if TYPE_CHECKING:
     import argparse
-
-EXIT_OK = 0
-EXIT_ERROR = 1
-EXIT_USAGE = 2
-EXIT_JOURNAL = 3
-
-
-class CliError(Exception):
-    """An expected failure: printed as one line, exits with `code`."""
-
-    def __init__(self, message: str, code: int = EXIT_ERROR) -> None:
-        super().__init__(message)
-        self.code = code
 
 
 def _add_common(parser: argparse.ArgumentParser, *, suppress: bool) -> None:
@@ -229,57 +216,6 @@ def _paths(args: argparse.Namespace) -> Paths:
         raise CliError(str(exc), EXIT_USAGE) from None
 
 
-class SafeOutput:
-    """A text stream that writes ``terminal_safe`` text, replacing what its encoding cannot
-    show. It wraps stdout and stderr while a headless command runs."""
-
-    def __init__(self, stream: TextIO) -> None:
-        self._stream = stream
-        encoding = getattr(stream, "encoding", None) or "utf-8"
-        try:
-            name = codecs.lookup(encoding).name
-        except LookupError:
-            name = "ascii"
-        self._encoding = None if name == "utf-8" else name
-
-    def write(self, text: str) -> int:
-        safe = terminal_safe(text)
-        if self._encoding is not None:
-            safe = safe.encode(self._encoding, errors="replace").decode(self._encoding)
-        self._stream.write(safe)
-        return len(text)
-
-    @property
-    def lossy(self) -> bool:
-        """Whether some characters cannot be written as they are (the encoding is not UTF-8):
-        JSON is then written with ASCII escapes, so no character is lost."""
-        return self._encoding is not None
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._stream, name)
-
-
-def json_ascii() -> bool:
-    """``ensure_ascii`` for JSON written to stdout: only when it cannot take UTF-8."""
-    stream = sys.stdout
-    return bool(stream.lossy) if isinstance(stream, SafeOutput) else False
-
-
-def say(message: str) -> None:
-    """One line on stderr, made safe (also when stderr is not wrapped: the app's exit)."""
-    print(f"micromance: {terminal_safe(message)}", file=sys.stderr)
-
-
-def log_unexpected(error: BaseException, paths: Paths | None) -> str:
-    """Log ``error`` privately; the path of the log, or a note that none was written."""
-    from micromance_tui.core.crashlog import write_crash_log
-
-    where = write_crash_log(error, paths.log_file) if paths is not None else None
-    return (
-        str(where) if where is not None else "(no log was written: the cache folder is not usable)"
-    )
-
-
 def main(argv: Sequence[str] | None = None) -> int:
     arguments = sys.argv[1:] if argv is None else list(argv)
     args: Any
@@ -312,7 +248,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             raise CliError(str(exc), EXIT_USAGE) from None
         command: Callable[[argparse.Namespace, Paths, Clock], int]
         if args.command is None:
-            from micromance_tui.commands import run_app as command
+            from micromance_tui.launch import run_app as command
         elif args.command == "serve":
             from micromance_tui.web import cmd_serve as command
         else:

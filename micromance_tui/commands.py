@@ -1,5 +1,5 @@
-"""What each `micromance` subcommand does. Core only: nothing here imports Textual,
-except `run_app`, which imports the TUI when it is asked for."""
+"""What each `micromance` subcommand does. Core only: nothing here imports Textual (the
+bare command opens the app through `launch`)."""
 
 from __future__ import annotations
 
@@ -13,29 +13,16 @@ import sys
 import tempfile
 import textwrap
 from collections import Counter
-from datetime import date, datetime
+from datetime import date
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from micromance_tui.cli import (
-    EXIT_ERROR,
-    EXIT_JOURNAL,
-    EXIT_OK,
-    EXIT_USAGE,
-    CliError,
-    json_ascii,
-    log_unexpected,
-    say,
-)
 from micromance_tui.core.clock import Clock
 from micromance_tui.core.content import (
     ContentError,
     ContentErrors,
-    LoadResult,
     check_all,
     check_files,
-    kind_of,
-    load_library,
     moment_warnings,
 )
 from micromance_tui.core.daily import date_label, describe_date, todays_idea
@@ -45,7 +32,6 @@ from micromance_tui.core.journal import (
     Journal,
     JournalError,
     JournalImportError,
-    JournalNewerError,
     JournalRepeatError,
     JournalValueError,
     TriedEntry,
@@ -63,11 +49,12 @@ from micromance_tui.core.paths import Paths
 from micromance_tui.core.plural import plural
 from micromance_tui.core.storage import MAX_JOURNAL_BYTES, parse_json
 from micromance_tui.core.textcheck import printable
+from micromance_tui.exitcodes import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliError
+from micromance_tui.headless import load_content, open_journal, parse_reaction
+from micromance_tui.output import json_ascii, say
 
 if TYPE_CHECKING:
     import argparse
-
-    from micromance_tui.tui.app import MicromanceApp
 
 EXPORT_GROWTH = 4
 """An export is at most this many times the size of its journal (fields a journal may leave
@@ -82,66 +69,6 @@ def _err(message: str) -> None:
 
 
 # --------------------------------------------------------------------------- shared steps
-
-
-def load_content(paths: Paths) -> LoadResult:
-    """The library, or a CliError listing every content error. User-file problems are
-    printed as one line each and the file is skipped."""
-    try:
-        result = load_library(paths)
-    except ContentErrors as exc:
-        for error in exc.errors:
-            print(str(error), file=sys.stderr)
-        raise CliError(
-            f"the shipped content has {plural(len(exc.errors), 'error')}; nothing was changed",
-            EXIT_ERROR,
-        ) from None
-    for error in result.user_errors:
-        _err(f"skipped your {own_file_kind(error)} file: {error}")
-    return result
-
-
-def own_file_kind(error: ContentError) -> str:
-    """What a file of the user's own holds, as its skipped message says: gestures or prompts."""
-    return kind_of(Path(error.file))
-
-
-class OpenedJournal:
-    """A journal and whether it was recovered from a corrupt file on this run."""
-
-    def __init__(self, journal: Journal, notice: str | None) -> None:
-        self.journal = journal
-        self.notice = notice
-
-    def finish(self, code: int) -> int:
-        """Exit code for the run: 3 when the journal had to be recovered."""
-        if self.notice:
-            _err(self.notice)
-            return EXIT_JOURNAL if code == EXIT_OK else code
-        return code
-
-
-def recovery_notice(journal: Journal) -> str | None:
-    if journal.recovered_from is None:
-        return None
-    reason = f" ({journal.corrupt_reason})" if journal.corrupt_reason else ""
-    return (
-        f"the journal file could not be read{reason}, so a fresh one was started; "
-        f"the old file is kept at {journal.recovered_from}"
-    )
-
-
-def open_journal(paths: Paths, clock: Clock) -> OpenedJournal:
-    try:
-        journal = Journal.open(paths.journal_file, clock=clock)
-        problems = journal.problems()
-    except JournalNewerError as exc:
-        raise CliError(str(exc), EXIT_JOURNAL) from None
-    except JournalError as exc:
-        raise CliError(str(exc), EXIT_JOURNAL) from None
-    for problem in problems:  # entries kept but not shown, ids re-issued: say so, go on
-        _err(problem)
-    return OpenedJournal(journal, recovery_notice(journal))
 
 
 def parse_day(value: str, what: str, *, today: date | None = None) -> date:
@@ -434,22 +361,6 @@ def cmd_ask(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 # --------------------------------------------------------------------------- tried
 
 
-def parse_reaction(value: str | None) -> int | None:
-    if value is None:
-        return None
-    allowed = ", ".join(f"{k} {v}" for k, v in REACTIONS.items())
-    try:
-        number = int(value.strip())
-    except ValueError:
-        number = 0
-    if number not in REACTIONS:
-        raise CliError(
-            f"reaction '{value}' is not allowed: use a whole number from 1 to 5 ({allowed})",
-            EXIT_USAGE,
-        )
-    return number
-
-
 def cmd_tried(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     library = load_content(paths).library
     gesture = library.gesture_by_id.get(args.gesture_id.strip())
@@ -728,49 +639,3 @@ def cmd_question(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     from micromance_tui.together_cli import cmd_question as run
 
     return run(args, paths, clock)
-
-
-# --------------------------------------------------------------------------- the app
-
-
-def build_app(
-    args: argparse.Namespace, paths: Paths, clock: Clock
-) -> tuple[MicromanceApp, OpenedJournal]:
-    """The app as the bare command opens it (tests run it with ``run_test``)."""
-    library_result = load_content(paths)
-    opened = open_journal(paths, clock)
-    from micromance_tui.tui.app import MicromanceApp
-
-    notices = [n for n in [opened.notice] if n]
-    notices += [problem[:1].upper() + problem[1:] for problem in opened.journal.problems()]
-    if opened.journal.read_only:
-        notices.append(
-            f"The journal {opened.journal.path} is read-only: you can look around, "
-            "but nothing you change will be saved."
-        )
-    app = MicromanceApp(
-        library_result.library,
-        opened.journal,
-        clock=clock,
-        paths=paths,
-        theme=args.theme,
-        notices=notices
-        + [f"Skipped your {own_file_kind(e)} file: {e}" for e in library_result.user_errors],
-    )
-    return app, opened
-
-
-def run_app(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
-    app, opened = build_app(args, paths, clock)
-    app.run()
-    if app.crash is not None and app.return_code == 1:  # Textual stopped on it
-        where = log_unexpected(app.crash, paths)
-        say(
-            f"the app stopped on an unexpected error ({type(app.crash).__name__}); "
-            f"details in {where}; everything saved before it is kept"
-        )
-        return EXIT_ERROR
-    return opened.finish(app.return_code or EXIT_OK) if opened.notice else (app.return_code or 0)
-
-
-__all__ = ["EXIT_ERROR", "datetime"]

@@ -8,12 +8,13 @@ import json
 from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
-from micromance_tui.cli import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliError
 from micromance_tui.core.clock import Clock
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.paths import Paths
 from micromance_tui.core.plural import plural
 from micromance_tui.core.textcheck import bad_characters, printable
+from micromance_tui.exitcodes import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliError
+from micromance_tui.headless import load_content, open_journal, parse_reaction
 
 if TYPE_CHECKING:
     import argparse
@@ -103,7 +104,6 @@ def _session(paths: Paths) -> Together:
 def _exchange(
     session: Together, paths: Paths, clock: Clock, *, pull: bool = False
 ) -> tuple[Status, Journal, Library]:
-    from micromance_tui.commands import load_content, open_journal
     from micromance_tui.core.together.session import TogetherError
 
     library = load_content(paths).library
@@ -201,8 +201,6 @@ def _name(args: argparse.Namespace, paths: Paths, clock: Clock) -> str:
     if args.name is not None:
         name = str(args.name).strip()
     else:
-        from micromance_tui.commands import open_journal
-
         name = str(open_journal(paths, clock).journal.settings().my_name)
     if len(name) > 40 or bad_characters(name):
         raise CliError(f"--name {name!r}: use up to 40 plain characters", EXIT_USAGE)
@@ -397,7 +395,6 @@ def cmd_appreciate(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 
 
 def cmd_react(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
-    from micromance_tui.commands import parse_reaction
     from micromance_tui.core.together.session import TogetherUsageError
 
     reaction = parse_reaction(args.reaction)

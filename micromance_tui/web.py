@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import Clock
 from micromance_tui.core.paths import Paths
+from micromance_tui.exitcodes import EXIT_USAGE, CliError
 
 if TYPE_CHECKING:
     import argparse
@@ -250,8 +251,6 @@ def make_server_class() -> type:
 
 
 def cmd_serve(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
-    from micromance_tui.cli import EXIT_USAGE, CliError
-
     try:
         import textual_serve.server  # noqa: F401
     except ImportError:

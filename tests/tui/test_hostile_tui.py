@@ -28,12 +28,12 @@ import pytest
 from textual import events
 from textual.widgets import Label
 
-from micromance_tui.commands import build_app
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core import storage as storage_mod
 from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.daily import todays_idea
 from micromance_tui.core.journal import Journal
+from micromance_tui.launch import build_app
 from micromance_tui.tui.app import SCREENS, MicromanceApp
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.too_small import TooSmallScreen

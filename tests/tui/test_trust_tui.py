@@ -21,10 +21,10 @@ from typing import Any
 
 import pytest
 
-from micromance_tui.commands import build_app
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.journal import Journal
+from micromance_tui.launch import build_app
 from micromance_tui.tui.app import SCREENS, MicromanceApp
 
 REPO = Path(__file__).resolve().parents[2]

@@ -23,7 +23,6 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from micromance_tui.cli import CliError
 from micromance_tui.commands import EXPORT_GROWTH, export_text, read_import_file
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import fixed_clock
@@ -35,6 +34,7 @@ from micromance_tui.core.journal import (
     JournalImportError,
 )
 from micromance_tui.core.models import Library
+from micromance_tui.exitcodes import CliError
 
 REPO = Path(__file__).resolve().parents[2]
 NOW = datetime(2026, 11, 25, 9, 30)
