@@ -27,7 +27,8 @@ from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.content import load_library
 from micromance_tui.core.journal import Journal
-from micromance_tui.tui.app import SCREENS, MicromanceApp
+from micromance_tui.tui.app import MicromanceApp
+from micromance_tui.tui.screen_table import SCREENS
 
 NOW = datetime(2026, 11, 25, 9, 30)
 CHROME = {"TitleBar", "Header", "NavBar", "KeyBar", "Footer"}

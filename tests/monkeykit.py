@@ -4,7 +4,7 @@ Used by ``tests/tui/test_monkey.py`` (a short walk in the normal suite) and by
 ``benchmarks/monkey.py`` (the long walk, ``--steps 3000 --seed N``).
 
 The walk works with whatever screens exist: it reads the modes and their keys from
-``SCREENS`` in ``micromance_tui/tui/app.py`` (a mode whose module is not there yet is
+``SCREENS`` in ``micromance_tui/tui/screen_table.py`` (a mode whose module is not there yet is
 skipped), and on every screen it presses the keys that screen's bindings offer right now.
 
 Each step is one action: a key (the nav keys, the current bindings, enter, escape, tab, the
@@ -49,7 +49,8 @@ from textual.worker import Worker, WorkerState
 from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.journal import Journal
 from micromance_tui.core.models import Library
-from micromance_tui.tui.app import SCREENS, MicromanceApp
+from micromance_tui.tui.app import MicromanceApp
+from micromance_tui.tui.screen_table import SCREENS
 
 NOW = datetime(2026, 11, 25, 9, 30)
 MIN_SIZE = (40, 12)

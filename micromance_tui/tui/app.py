@@ -29,6 +29,7 @@ from micromance_tui.core.paths import Paths
 from micromance_tui.core.plural import plural
 from micromance_tui.core.textcheck import terminal_safe
 from micromance_tui.tui.commands import MicromanceCommands
+from micromance_tui.tui.screen_table import SCREENS
 
 if TYPE_CHECKING:
     from micromance_tui.core.together.session import Status, Together
@@ -94,21 +95,6 @@ def _word_pieces(word: str, width: int) -> list[str]:
         else:
             pieces.append(part)
     return pieces
-
-
-#: mode id -> (title, key, module, class). One table drives modes, keys, palette and help.
-SCREENS: dict[str, tuple[str, str, str, str]] = {
-    "today": ("Today", "t", "today", "TodayScreen"),
-    "browse": ("Browse", "b", "browse", "BrowseScreen"),
-    "ask": ("Ask", "k", "ask", "AskScreen"),
-    "faq": ("FAQ", "f", "faq", "FaqScreen"),
-    "guides": ("Guides", "g", "guides", "GuidesScreen"),
-    "languages": ("Love languages", "l", "languages", "LanguagesScreen"),
-    "quiz": ("Quiz", "q", "quiz", "QuizScreen"),
-    "journal": ("Journal", "j", "journal", "JournalScreen"),
-    "partner": ("Partner", "p", "partner", "PartnerScreen"),
-    "help": ("Help", "question_mark", "help", "HelpScreen"),
-}
 
 
 @runtime_checkable

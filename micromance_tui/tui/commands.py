@@ -5,9 +5,12 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import partial
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+
+from micromance_tui.tui.app_access import AppAccess
+from micromance_tui.tui.screen_table import SCREENS
 
 if TYPE_CHECKING:
     from micromance_tui.tui.app import MicromanceApp
@@ -16,14 +19,12 @@ if TYPE_CHECKING:
 MAX_GESTURE_HITS = 40
 
 
-class MicromanceCommands(Provider):
+class MicromanceCommands(AppAccess, Provider):
     """Screens, ideas, FAQ questions and guides."""
 
     def _actions(self) -> list[tuple[str, str, Callable[[], object]]]:
         """Every screen, then what can be done from anywhere: shown before anything is typed."""
-        from micromance_tui.tui.app import SCREENS
-
-        app = cast("MicromanceApp", self.app)
+        app = self.mm
         entries: list[tuple[str, str, Callable[[], object]]] = []
         for mode, (title, key, _, _) in SCREENS.items():
             shown = "?" if key == "question_mark" else key
@@ -55,7 +56,7 @@ class MicromanceCommands(Provider):
         return entries
 
     def _entries(self) -> list[tuple[str, str, Callable[[], object]]]:
-        app = cast("MicromanceApp", self.app)
+        app = self.mm
         entries = self._actions()
         entries.append(
             (
@@ -86,7 +87,7 @@ class MicromanceCommands(Provider):
             yield DiscoveryHit(title, callback, help=help_text)
 
     async def search(self, query: str) -> Hits:
-        app = cast("MicromanceApp", self.app)
+        app = self.mm
         matcher = self.matcher(query)
         for title, help_text, callback in self._entries():
             score = matcher.match(title)

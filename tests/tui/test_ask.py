@@ -346,8 +346,8 @@ async def test_markup_in_questions_and_notes_is_shown_as_text(
 
 
 async def test_the_empty_palette_lists_every_screen_and_every_action(make_app: AppFactory) -> None:
-    from micromance_tui.tui.app import SCREENS
     from micromance_tui.tui.commands import MicromanceCommands
+    from micromance_tui.tui.screen_table import SCREENS
 
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:

@@ -9,9 +9,9 @@ import pytest
 from textual.binding import Binding
 from textual.widgets import Static
 
-from micromance_tui.tui.app import SCREENS
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.tried import TriedDialog
+from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.screens.faq import FaqScreen
 from micromance_tui.tui.screens.gesture import GestureScreen
 from micromance_tui.tui.screens.help import HelpScreen, key_text

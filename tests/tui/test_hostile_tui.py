@@ -34,10 +34,11 @@ from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.daily import todays_idea
 from micromance_tui.core.journal import Journal
 from micromance_tui.launch import build_app
-from micromance_tui.tui.app import SCREENS, MicromanceApp
+from micromance_tui.tui.app import MicromanceApp
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.too_small import TooSmallScreen
 from micromance_tui.tui.dialogs.tried import TriedDialog
+from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.field import Field
 from tests.monkeykit import ODD_IDEAS, odd_library

@@ -8,7 +8,7 @@ from importlib import import_module
 
 from textual.widgets import Markdown
 
-from micromance_tui.tui.app import SCREENS
+from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.screens.browse import BrowseScreen
 from micromance_tui.tui.screens.gesture import GestureScreen
 from micromance_tui.tui.screens.help import class_bindings

@@ -18,7 +18,6 @@ import pytest
 from textual.pilot import Pilot
 
 from micromance_tui.core.journal import Journal, QuizResult
-from micromance_tui.tui.app import SCREENS as APP_SCREENS
 from micromance_tui.tui.app import MicromanceApp
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.export import ExportDialog
@@ -26,6 +25,7 @@ from micromance_tui.tui.dialogs.important_date import DateDialog
 from micromance_tui.tui.dialogs.leave_quiz import LeaveQuizDialog
 from micromance_tui.tui.dialogs.little_thing import LittleThingDialog
 from micromance_tui.tui.dialogs.names import NamesDialog
+from micromance_tui.tui.screen_table import SCREENS as APP_SCREENS
 from tests.tui.conftest import AppFactory
 from tests.tui.legibility import Glyph, glyphs, measurable_themes, report
 

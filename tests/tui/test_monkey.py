@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from micromance_tui.core import paths as paths_mod
-from micromance_tui.tui.app import SCREENS
+from micromance_tui.tui.screen_table import SCREENS
 from tests.monkeykit import available_modes, check_journal_after, make_app, odd_library, walk
 
 STEPS = 320

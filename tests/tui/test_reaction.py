@@ -9,8 +9,9 @@ from datetime import date
 from textual.widgets import RadioButton
 
 from micromance_tui.core.journal import Journal
-from micromance_tui.tui.app import SCREENS, MicromanceApp
+from micromance_tui.tui.app import MicromanceApp
 from micromance_tui.tui.dialogs.tried import TriedDialog
+from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.widgets.reaction import ReactionSet
 from tests.tui.conftest import AppFactory
 

@@ -10,7 +10,7 @@ from textual.widgets import Checkbox
 
 from micromance_tui.core.journal import Journal
 from micromance_tui.core.quiz import RATING_LABELS
-from micromance_tui.tui.app import SCREENS
+from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.widgets.field import Field, fit_words
 from micromance_tui.tui.widgets.navbar import NavBar
 from micromance_tui.tui.widgets.quiz_choice import QuizChoice

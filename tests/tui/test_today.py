@@ -115,7 +115,7 @@ async def test_spread_counts_the_last_30_days(make_app: AppFactory) -> None:
 
 
 async def test_every_screen_opens_by_key_and_palette(make_app: AppFactory) -> None:
-    from micromance_tui.tui.app import SCREENS
+    from micromance_tui.tui.screen_table import SCREENS
 
     app = make_app(now=datetime(2026, 11, 25, 20, 0))
     async with app.run_test(size=(100, 30)) as pilot:

@@ -2,29 +2,24 @@
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar
 
 from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
 
 from micromance_tui.core.journal import JournalError
+from micromance_tui.tui.app_access import AppAccess
+from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 from micromance_tui.tui.widgets.navbar import NavBar
 
-if TYPE_CHECKING:
-    from micromance_tui.tui.app import MicromanceApp
 
-
-class BaseScreen(Screen[None]):
+class BaseScreen(AppAccess, Screen[None]):
     """Subclasses set MODE and implement compose_body(); refresh_data() runs when the
     journal changes anywhere in the app."""
 
     MODE: ClassVar[str] = ""
-
-    @property
-    def mm(self) -> MicromanceApp:
-        return cast("MicromanceApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -41,8 +36,6 @@ class BaseScreen(Screen[None]):
         if getattr(self, "_base_mounted", False):
             return
         self._base_mounted = True
-        from micromance_tui.tui.app import SCREENS
-
         self.title = SCREENS[self.MODE][0] if self.MODE in SCREENS else ""
         self.sub_title = ""
         self.mm.journal_changed.subscribe(self, self._journal_changed)

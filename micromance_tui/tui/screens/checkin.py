@@ -10,7 +10,7 @@ from __future__ import annotations
 import time
 from datetime import datetime
 from pathlib import Path
-from typing import TYPE_CHECKING, ClassVar, cast
+from typing import ClassVar, cast
 
 from textual import on
 from textual.app import ComposeResult
@@ -24,12 +24,10 @@ from textual.widgets import Button, Label, Static, TextArea
 from micromance_tui.core.ask import prompts_for_today
 from micromance_tui.core.checkin import GUIDE_ID, STEPS, timer_text
 from micromance_tui.core.journal import JournalError
+from micromance_tui.tui.app_access import AppAccess
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.validate import note_problem, show_error
 from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
-
-if TYPE_CHECKING:
-    from micromance_tui.tui.app import MicromanceApp
 
 
 def seconds() -> float:
@@ -37,7 +35,7 @@ def seconds() -> float:
     return time.monotonic()
 
 
-class CheckInScreen(Screen[None]):
+class CheckInScreen(AppAccess, Screen[None]):
     """The guided weekly check-in, pushed over whatever screen opened it."""
 
     CSS_PATH = Path(__file__).parent.parent / "styles" / "checkin.tcss"
@@ -56,10 +54,6 @@ class CheckInScreen(Screen[None]):
         super().__init__()
         self.started_at = seconds()
         self.saved = False
-
-    @property
-    def mm(self) -> MicromanceApp:
-        return cast("MicromanceApp", self.app)
 
     def compose(self) -> ComposeResult:
         yield TitleBar()

@@ -2,17 +2,16 @@
 
 from __future__ import annotations
 
-from typing import cast
-
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
 
+from micromance_tui.tui.app_access import AppAccess
 from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 from micromance_tui.tui.widgets.gesture_detail import GestureDetail
 
 
-class GestureScreen(Screen[None]):
+class GestureScreen(AppAccess, Screen[None]):
     BINDINGS = [
         Binding("escape", "app.pop_screen", "Back"),
         Binding("d", "tried", "Done it"),
@@ -29,18 +28,11 @@ class GestureScreen(Screen[None]):
         yield KeyBar()
 
     def on_mount(self) -> None:
-        from micromance_tui.tui.app import MicromanceApp
-
-        app = cast(MicromanceApp, self.app)
-        self.title = app.library.gesture_by_id[self.gesture_id].title
+        self.title = self.mm.library.gesture_by_id[self.gesture_id].title
         self.query_one(GestureDetail).show(self.gesture_id)
 
     def action_tried(self) -> None:
-        from micromance_tui.tui.app import MicromanceApp
-
-        cast(MicromanceApp, self.app).mark_tried(self.gesture_id)
+        self.mm.mark_tried(self.gesture_id)
 
     def action_favourite(self) -> None:
-        from micromance_tui.tui.app import MicromanceApp
-
-        cast(MicromanceApp, self.app).toggle_favourite(self.gesture_id)
+        self.mm.toggle_favourite(self.gesture_id)

@@ -24,6 +24,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
+from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.widgets.field import Field
 
@@ -162,7 +163,6 @@ def _screen_class(module: str, name: str) -> type[Screen[object]] | None:
 
 def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     """Every key in the app, grouped: anywhere, each screen, then what opens over them."""
-    from micromance_tui.tui.app import SCREENS
     from micromance_tui.tui.dialogs.confirm import ConfirmDialog
     from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
     from micromance_tui.tui.dialogs.tried import TriedDialog

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
+from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.together_view import partner_quiz
 from micromance_tui.tui.widgets.card import ActionCard
@@ -244,8 +245,6 @@ class TodayScreen(BaseScreen):
             counts, "Nothing tried in the last 30 days yet. Today's idea is a fine start."
         )
         self.query_one("#glance", Glance).show(dates, week, spread)
-        from micromance_tui.tui.app import SCREENS
-
         last = app.journal.last_checkin()
         self.query_one("#last-checkin", CheckInLine).text = (
             f"{last_checkin_text(last.date if last else None, today)} "

@@ -9,6 +9,8 @@ from typing import Any
 from textual import events
 from textual.widgets import Input
 
+from micromance_tui.tui.app_access import AppAccess
+
 
 def fit_words(text: str, width: int) -> str:
     """`text` if it fits in `width` cells, else as many whole words as fit, then '…'."""
@@ -22,13 +24,13 @@ def fit_words(text: str, width: int) -> str:
     return cut.rstrip(" :,;·-") + "…"
 
 
-class Field(Input):
+class Field(AppAccess, Input):
     def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._full_placeholder = self.placeholder
 
     def on_mount(self) -> None:
-        if not getattr(self.app, "cursor_blink", True):
+        if not self.mm.cursor_blink:
             self.cursor_blink = False
 
     def on_resize(self, event: events.Resize) -> None:

@@ -11,6 +11,7 @@ from textual.widgets import Markdown, Static
 from micromance_tui.core.journal import REACTIONS, TriedEntry
 from micromance_tui.core.models import EFFORT_HINTS, SITUATION_NAMES, Gesture, Library
 from micromance_tui.core.plural import plural
+from micromance_tui.tui.app_access import AppAccess
 from micromance_tui.tui.widgets.related import RelatedLinks
 
 
@@ -68,7 +69,7 @@ def related_gestures(gesture: Gesture, library: Library, limit: int = 4) -> list
     return [g for _, _, g in sorted(scored)[:limit]]
 
 
-class GestureDetail(VerticalScroll):
+class GestureDetail(AppAccess, VerticalScroll):
     """Shows one gesture; call show(gesture_id)."""
 
     DEFAULT_CSS = """
@@ -86,11 +87,7 @@ class GestureDetail(VerticalScroll):
         self._shown: str | None = None
 
     def on_mount(self) -> None:
-        from micromance_tui.tui.app import MicromanceApp
-
-        app = self.app
-        assert isinstance(app, MicromanceApp)
-        app.journal_changed.subscribe(self, self._forget_history)
+        self.mm.journal_changed.subscribe(self, self._forget_history)
 
     def _forget_history(self, _what: str) -> None:
         self._history = None
@@ -98,13 +95,9 @@ class GestureDetail(VerticalScroll):
             self.show(self._shown)
 
     def _history_of(self, gesture_id: str) -> list[TriedEntry]:
-        from micromance_tui.tui.app import MicromanceApp
-
         if self._history is None:
-            app = self.app
-            assert isinstance(app, MicromanceApp)
             self._history = {}
-            for entry in app.journal.tried():
+            for entry in self.mm.journal.tried():
                 self._history.setdefault(entry.gesture_id, []).append(entry)
         return self._history.get(gesture_id, [])
 
@@ -114,10 +107,7 @@ class GestureDetail(VerticalScroll):
         yield RelatedLinks(id="related-links")
 
     def show(self, gesture_id: str | None) -> None:
-        from micromance_tui.tui.app import MicromanceApp
-
-        app = self.app
-        assert isinstance(app, MicromanceApp)
+        app = self.mm
         md = self.query_one("#gesture-md", Markdown)
         links = self.query_one("#related-links", RelatedLinks)
         self._shown = gesture_id

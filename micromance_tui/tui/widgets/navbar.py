@@ -8,6 +8,8 @@ from rich.text import Text
 from textual.geometry import Size
 from textual.widget import Widget
 
+from micromance_tui.tui.screen_table import SCREENS
+
 #: Space between items: two when every item fits on one line with it, else one.
 GAPS = (2, 1)
 #: Shorter names where the screen's own is long.
@@ -44,8 +46,6 @@ class NavBar(Widget):
     def _items(self, compact: bool = False) -> list[Text]:
         """The items, styled from the live stylesheet on every call (never kept: a style
         read before the theme is applied would be the wrong colour)."""
-        from micromance_tui.tui.app import SCREENS
-
         key_style = self.get_component_rich_style("nav-bar--key")
         items = []
         for mode, (title, key, _, _) in SCREENS.items():

@@ -6,19 +6,20 @@ be reached with tab and the arrow keys as well as the mouse."""
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import TYPE_CHECKING, cast
+from typing import TYPE_CHECKING
 
 from textual.content import Content
 from textual.widgets import OptionList
 from textual.widgets.option_list import Option
 
+from micromance_tui.tui.app_access import AppAccess
+
 if TYPE_CHECKING:
-    from micromance_tui.tui.app import MicromanceApp
+    from micromance_tui.core.models import Library
 
 
-def related_label(item_id: str, app: MicromanceApp) -> Content | None:
+def related_label(item_id: str, library: Library) -> Content | None:
     """`→ Idea: Bring them coffee` or `→ Guide: ...`; None for an id the library lacks."""
-    library = app.library
     if (gesture := library.gesture_by_id.get(item_id)) is not None:
         return Content.assemble(("→ Idea: ", "$text-muted"), gesture.title)
     if (guide := library.guide_by_id.get(item_id)) is not None:
@@ -26,7 +27,7 @@ def related_label(item_id: str, app: MicromanceApp) -> Content | None:
     return None
 
 
-class RelatedLinks(OptionList):
+class RelatedLinks(AppAccess, OptionList):
     """Call show(ids); choosing an entry calls `app.open_related(id)`."""
 
     DEFAULT_CSS = """
@@ -44,10 +45,10 @@ class RelatedLinks(OptionList):
 
     def show(self, item_ids: Iterable[str]) -> int:
         """Show these ids (unknown ones are left out); returns how many are shown."""
-        app = cast("MicromanceApp", self.app)
+        library = self.mm.library
         options = []
         for item_id in item_ids:
-            label = related_label(item_id, app)
+            label = related_label(item_id, library)
             if label is not None:
                 options.append(Option(label, id=item_id))
         self.set_options(options)
@@ -58,4 +59,4 @@ class RelatedLinks(OptionList):
     def on_option_list_option_selected(self, event: OptionList.OptionSelected) -> None:
         event.stop()
         if event.option.id is not None:
-            cast("MicromanceApp", self.app).open_related(event.option.id)
+            self.mm.open_related(event.option.id)
