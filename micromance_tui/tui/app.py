@@ -9,7 +9,6 @@ import re
 import sys
 from collections.abc import Callable
 from datetime import date, datetime
-from importlib import import_module
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar, Protocol, runtime_checkable
 
@@ -29,7 +28,7 @@ from micromance_tui.core.paths import Paths
 from micromance_tui.core.plural import plural
 from micromance_tui.core.textcheck import terminal_safe
 from micromance_tui.tui.commands import MicromanceCommands
-from micromance_tui.tui.screen_table import SCREENS
+from micromance_tui.tui.screen_table import SCREENS, screen_class
 
 if TYPE_CHECKING:
     from micromance_tui.core.together.session import Status, Together
@@ -43,12 +42,11 @@ FIRST_READ_AFTER = 0.3
 _TOO_SMALL_MODULE = "micromance_tui.tui.dialogs.too_small"
 
 
-def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
+def _lazy(mode: str) -> Callable[[], Screen[None]]:
     """A screen factory that imports its module only when the screen is first shown."""
 
     def make() -> Screen[None]:
-        cls = getattr(import_module(f"micromance_tui.tui.screens.{module}"), name)
-        screen: Screen[None] = cls()
+        screen = screen_class(mode)()
         # Textual refreshes the stylesheet as a mode's first screen is made. Skipping that
         # (to save ~9 ms of start-up) left widgets with a style cached before the theme was
         # applied: Today's idea was drawn in its own background colour until a resize.
@@ -112,7 +110,7 @@ class MicromanceApp(App[int]):
     CSS_PATH = Path(__file__).parent / "app.tcss"
     COMMANDS = App.COMMANDS | {MicromanceCommands}
     MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
-        mode: _lazy(module, cls) for mode, (_, _, module, cls) in SCREENS.items()
+        mode: _lazy(mode) for mode in SCREENS
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *[

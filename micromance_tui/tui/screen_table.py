@@ -3,6 +3,12 @@ palette, the nav bar and Help; it sits below all of them, so none has to import 
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from textual.screen import Screen
+
 #: mode id -> (title, key, module in tui/screens, class). The app imports each screen's
 #: module only when the screen is first shown.
 SCREENS: dict[str, tuple[str, str, str, str]] = {
@@ -17,3 +23,11 @@ SCREENS: dict[str, tuple[str, str, str, str]] = {
     "partner": ("Partner", "p", "partner", "PartnerScreen"),
     "help": ("Help", "question_mark", "help", "HelpScreen"),
 }
+
+
+def screen_class(mode: str) -> type[Screen[None]]:
+    """The screen class of a mode, its module imported on first use (start-up imports only
+    Today's). Every mode in the table has one: a missing module is an error, never hidden."""
+    _title, _key, module, name = SCREENS[mode]
+    cls: type[Screen[None]] = getattr(import_module(f"micromance_tui.tui.screens.{module}"), name)
+    return cls

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from importlib import import_module
 from pathlib import Path
 from typing import ClassVar
 
@@ -24,7 +23,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
-from micromance_tui.tui.screen_table import SCREENS
+from micromance_tui.tui.screen_table import SCREENS, screen_class
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.widgets.field import Field
 
@@ -153,14 +152,6 @@ def rows(bindings: Iterable[Binding]) -> tuple[tuple[str, str], ...]:
     return tuple(out)
 
 
-def _screen_class(module: str, name: str) -> type[Screen[object]] | None:
-    try:
-        cls = getattr(import_module(f"micromance_tui.tui.screens.{module}"), name)
-    except (ImportError, AttributeError):
-        return None
-    return cls if isinstance(cls, type) and issubclass(cls, Screen) else None
-
-
 def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     """Every key in the app, grouped: anywhere, each screen, then what opens over them."""
     from micromance_tui.tui.dialogs.confirm import ConfirmDialog
@@ -179,14 +170,10 @@ def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     anywhere += [b for b in class_bindings(App) if b.key not in taken]
     anywhere += class_bindings(Screen)
     groups = [KeyGroup("Anywhere", rows(anywhere))]
-    for mode, (title, key, module, name) in SCREENS.items():
+    for mode, (title, key, _module, _name) in SCREENS.items():
         shown = key_text(Binding(key, ""))
         heading = f"{title} ({shown})"
-        cls = _screen_class(module, name)
-        if cls is None:
-            groups.append(KeyGroup(heading, (), mode, "This screen is not available yet."))
-            continue
-        found = rows(class_bindings(cls, stop=BaseScreen))
+        found = rows(class_bindings(screen_class(mode), stop=BaseScreen))
         note = "" if found else "Only the keys that work anywhere."
         groups.append(KeyGroup(heading, found, mode, note))
     groups += [
