@@ -554,7 +554,11 @@ class MicromanceApp(App[int]):
         """Every notification is plain text: messages quote paths, titles and what was typed,
         and '[/]' in any of them would otherwise be read as markup and crash the app; control
         characters or bidi overrides in them are shown escaped, never sent raw. It is wrapped
-        here, to the toast's width, so a path breaks after a '/' and never mid-name."""
+        here, to the toast's width, so a path breaks after a '/' and never mid-name.
+
+        ``markup`` is in the signature because Textual's ``Widget.notify`` passes it on (as
+        True, its default); it has no effect: no notification is read as markup, so callers
+        do not pass it."""
         width = min(TOAST_WIDTH, (self.size.width - TOAST_RACK_MARGIN) // 2) - TOAST_CHROME
         message = fit_lines(terminal_safe(message), width)
         super().notify(

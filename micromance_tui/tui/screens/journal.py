@@ -504,7 +504,7 @@ class JournalScreen(BaseScreen):
             except JournalError as exc:
                 self.notify(str(exc), title="Not saved", severity="error")
                 return
-            self.notify(f"Saved: {gesture.title}", title="Entry updated", markup=False)
+            self.notify(f"Saved: {gesture.title}", title="Entry updated")
             self.mm.journal_changed.publish("tried")
 
         self.app.push_screen(
@@ -536,7 +536,7 @@ class JournalScreen(BaseScreen):
                 self.notify(str(exc), title="Not deleted", severity="error")
                 return
             self._deleted.append(removed)
-            self.notify(f"Deleted: {title}. Press u to undo.", title="Entry deleted", markup=False)
+            self.notify(f"Deleted: {title}. Press u to undo.", title="Entry deleted")
             self.mm.journal_changed.publish("tried")
 
         self.app.push_screen(
@@ -559,7 +559,7 @@ class JournalScreen(BaseScreen):
         title, _ = self._describe(entry)
         # "Press u to undo" is no longer true for this entry: take it away.
         self.app.clear_notifications()
-        self.notify(f"Restored: {title}", title="Undone", markup=False)
+        self.notify(f"Restored: {title}", title="Undone")
         self.action_tab("tab-entries")
 
     def action_open(self) -> None:

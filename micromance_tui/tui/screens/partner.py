@@ -208,7 +208,7 @@ class PartnerScreen(BaseScreen):
         )
 
     def _changed(self, message: str) -> None:
-        self.notify(message, title="Saved", markup=False)
+        self.notify(message, title="Saved")
         self.mm.journal_changed.publish("partner")
 
     def _selected_id(self, panel: str) -> str | None:
@@ -417,7 +417,7 @@ class PartnerScreen(BaseScreen):
             except JournalError as exc:
                 self.notify(str(exc), title="Not removed", severity="error")
                 return
-            self.notify(f"Removed: {what}", markup=False)
+            self.notify(f"Removed: {what}")
             self.mm.journal_changed.publish("partner")
 
         question = "Remove this date?" if panel == DATES else "Remove this little thing?"
