@@ -2,11 +2,16 @@
 
 from __future__ import annotations
 
+import dataclasses
 from datetime import date
+
+import pytest
+from textual.widgets import Markdown
+from textual.widgets.markdown import MarkdownBlock
 
 from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screens.gesture import GestureScreen
-from tests.tui.conftest import AppFactory
+from tests.tui.conftest import AppFactory, shipped_library
 
 
 def _markdown_text(app: object) -> str:
@@ -50,3 +55,28 @@ async def test_marking_tried_from_the_idea_updates_it(make_app: AppFactory) -> N
         await pilot.press("escape")
         await pilot.pause()
         assert app.current_mode == "today" and len(app.screen_stack) == 1
+
+
+@pytest.mark.parametrize(
+    "title",
+    ["Odd [/] title [b]bold", "*Not* _italic_, `code` or [a link](x) #1"],
+)
+async def test_an_idea_titled_like_markup_shows_its_title_as_written(
+    make_app: AppFactory, title: str
+) -> None:
+    """Titles and summaries are plain text: neither markup nor Markdown in them is read."""
+    library = shipped_library()
+    base = library.gesture_by_id["hug-after-long-day"]
+    odd = dataclasses.replace(base, id="odd-one", title=title, summary=f"About: {title}")
+    library = dataclasses.replace(library, gestures=(*library.gestures, odd))
+    app = make_app(library=library)
+    async with app.run_test(size=(100, 30)) as pilot:
+        app.open_gesture("odd-one")
+        await pilot.pause()
+        document = app.screen.query_one("#gesture-md", Markdown)
+        assert str(document.query_one("MarkdownH2", MarkdownBlock).content) == title
+        assert (
+            str(document.query("MarkdownParagraph").first(MarkdownBlock).content)
+            == f"About: {title}"
+        )
+        assert app.screen.title == title  # the title bar draws it as plain text

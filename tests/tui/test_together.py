@@ -7,8 +7,9 @@ import json
 from pathlib import Path
 
 import pytest
+from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input, OptionList
+from textual.widgets import Checkbox, Input, Label, OptionList
 
 from micromance_tui.cli import main
 from micromance_tui.core import paths as paths_mod
@@ -312,3 +313,24 @@ def test_the_crypto_library_is_imported_only_after_the_first_frame(pair: Pair) -
     )
     assert proc.returncode == 0, proc.stderr[-2000:]
     assert proc.stdout.strip().splitlines()[-1] == "AT-FIRST-READ: False AFTER: True"
+
+
+async def test_a_partner_named_like_markup_is_shown_as_written(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    pair = Pair(tmp_path, capsys)
+    out = pair.cli("alex", "together", "init", str(pair.shared), "--name", "Alex", "--json")
+    odd = "S[/]m [b]"
+    pair.cli("sam", "together", "join", str(pair.shared), json.loads(out)["code"], "--name", odd)
+    pair.cli("sam", "tried", GESTURE)
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        card = app.screen.query_one(FromPartnerCard)
+        # border_title reads back as markup: the text drawn is what that markup shows
+        assert Content.from_markup(card.border_title or "").plain == f"From {odd}"
+        await pilot.press("i")
+        await pilot.pause()
+        heading = app.screen.query_one("#inbox-heading", Label)
+        assert str(heading.render()) == f"From {odd}"

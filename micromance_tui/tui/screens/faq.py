@@ -10,11 +10,12 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from micromance_tui.core.models import FaqEntry
+from micromance_tui.tui.plain import md_escape
 from micromance_tui.tui.screens.reader import STYLES, ListReaderScreen
 
 
 def answer_markdown(entry: FaqEntry) -> str:
-    return f"## {entry.question}\n\n{entry.answer.strip()}\n"
+    return f"## {md_escape(entry.question)}\n\n{entry.answer.strip()}\n"
 
 
 class FaqScreen(ListReaderScreen):

@@ -10,11 +10,13 @@ from textual.binding import Binding, BindingType
 from textual.content import Content
 
 from micromance_tui.core.models import Guide
+from micromance_tui.tui.plain import md_escape
 from micromance_tui.tui.screens.reader import STYLES, ListReaderScreen
 
 
 def guide_markdown(guide: Guide) -> str:
-    return f"# {guide.title}\n\n*{guide.summary.strip()}*\n\n{guide.body.strip()}\n"
+    summary = md_escape(guide.summary.strip())
+    return f"# {md_escape(guide.title)}\n\n*{summary}*\n\n{guide.body.strip()}\n"
 
 
 def guide_prompt(guide: Guide) -> Content:

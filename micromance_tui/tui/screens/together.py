@@ -122,7 +122,8 @@ class TogetherScreen(BaseScreen):
                 with box.prevent(Checkbox.Changed):
                     box.value = on_
         self._show_question(session)
-        self.query_one("#inbox-heading", Label).update(f"From {session.partner_name}")
+        # Their name is their own text, never markup.
+        self.query_one("#inbox-heading", Label).update(Text(f"From {session.partner_name}"))
         inbox = self.query_one("#together-inbox", OptionList)
         highlighted = inbox.highlighted
         unseen = {e["id"] for e in session.unseen()}

@@ -61,7 +61,7 @@ class FromPartnerCard(Static):
         self.set_class(bool(items), "-has-items")
         if items and session is not None:
             name = session.partner_name
-            self.border_title = f"From {name}"
+            self.border_title = Text(f"From {name}")  # their name is never markup
             self.update(card_lines(items, name))
 
     async def on_click(self) -> None:

@@ -12,16 +12,18 @@ from micromance_tui.core.journal import REACTIONS, TriedEntry
 from micromance_tui.core.models import EFFORT_HINTS, SITUATION_NAMES, Gesture, Library
 from micromance_tui.core.plural import plural
 from micromance_tui.tui.app_access import AppAccess
+from micromance_tui.tui.plain import md_escape
 from micromance_tui.tui.widgets.related import RelatedLinks
 
 
 def gesture_markdown(gesture: Gesture, library: Library, history: Sequence[TriedEntry]) -> str:
-    """The idea as Markdown; `history` is its journal entries, newest first."""
-    names = [library.language_name(lid) for lid in gesture.languages]
+    """The idea as Markdown; `history` is its journal entries, newest first. Only `how` is
+    Markdown; every other field is plain text, escaped so it shows as written."""
+    names = [md_escape(library.language_name(lid)) for lid in gesture.languages]
     lines = [
-        f"## {gesture.title}",
+        f"## {md_escape(gesture.title)}",
         "",
-        f"*{gesture.summary}*",
+        f"*{md_escape(gesture.summary)}*",
         "",
         f"**{' · '.join(names)}** · {gesture.effort} ({EFFORT_HINTS[gesture.effort]}) · "
         f"{gesture.cost}" + (f" · {', '.join(gesture.moments)}" if gesture.moments else ""),
@@ -32,10 +34,10 @@ def gesture_markdown(gesture: Gesture, library: Library, history: Sequence[Tried
         "",
         "### Why it lands",
         "",
-        gesture.why.strip(),
+        md_escape(gesture.why.strip()),
     ]
     if gesture.variations:
-        lines += ["", "### Variations", ""] + [f"- {v}" for v in gesture.variations]
+        lines += ["", "### Variations", ""] + [f"- {md_escape(v)}" for v in gesture.variations]
     entries = history
     if entries:
         last = entries[0]
@@ -50,7 +52,7 @@ def gesture_markdown(gesture: Gesture, library: Library, history: Sequence[Tried
         kinds = ", ".join(SITUATION_NAMES.get(s, s).lower() for s in gesture.situations)
         lines += ["", f"Written for: {kinds}."]
     if gesture.tags:
-        lines += ["", "Tags: " + ", ".join(gesture.tags)]
+        lines += ["", "Tags: " + md_escape(", ".join(gesture.tags))]
     lines += ["", f"`micromance tried {gesture.id}`"]
     return "\n".join(lines)
 
