@@ -11,10 +11,17 @@ from __future__ import annotations
 
 import re
 
-#: CommonMark lets any ASCII punctuation be escaped with a backslash, and shows it as is.
-_PUNCTUATION = re.compile(r"([!-/:-@\[-`{-~])")
+#: What Markdown reads inside a line: emphasis, code, links and images, HTML and entities,
+#: strikethrough and table cells. CommonMark shows a backslash-escaped punctuation mark as
+#: it is; the rest of the text is left alone, so it reads the same in the source.
+_INLINE = re.compile(r"([\\`*_\[\]<>&~|])")
+#: What Markdown reads at the start of a line: a heading, quote or list marker.
+_MARKER = re.compile(r"^(\s*)([#>+=-])")
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])")
 
 
 def md_escape(text: str) -> str:
     """``text`` as Markdown that renders exactly ``text`` (on one line)."""
-    return _PUNCTUATION.sub(r"\\\1", text)
+    text = _INLINE.sub(r"\\\1", text)
+    text = _MARKER.sub(r"\1\\\2", text)
+    return _NUMBERED.sub(r"\1\\\2", text)

@@ -19,6 +19,7 @@ ODD = [
     "Odd [/] title [b]bold",
     "*Not* _italic_, `code`, [a link](x) or <b>html</b> & co",
     "# not a heading",
+    "- not a list item \\ nor a backslash escape",
     "1. not a list - or ~~struck~~ | a | table |",
 ]
 
