@@ -204,6 +204,19 @@ async def test_partner_order_puts_their_top_language_first(make_app: AppFactory)
         assert [g.id for g in shown(screen)] == a_to_z
 
 
+async def test_a_partner_named_like_markup_in_the_order_button(make_app: AppFactory) -> None:
+    def setup(journal: Journal) -> None:
+        partner_profile("touch")(journal)
+        journal.set_partner_name("Jo [/] [b]Ann")
+
+    app = make_app(setup=setup)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_browse(pilot)
+        await pilot.press("v")
+        await settle(pilot, screen)
+        assert str(screen.query_one("#order", Button).label) == "Order: for Jo [/] [b]Ann"
+
+
 async def test_opened_from_love_languages_with_a_language(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:

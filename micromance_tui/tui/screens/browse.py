@@ -17,6 +17,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.content import Content
 from textual.events import Resize
 from textual.message import Message
 from textual.timer import Timer
@@ -428,8 +429,9 @@ class BrowseScreen(BaseScreen):
             name = "my partner"
         if self.order == ORDER_PARTNER and self.scores:
             top = self.mm.library.language_name(top_language(self.scores))
-            button.label = f"Order: for {name}"
-            note.update(f"{top} first")
+            # The name is typed by the user and the language's comes from content: never markup.
+            button.label = Content(f"Order: for {name}")
+            note.update(Content(f"{top} first"))
             self.add_class("-partner-order")
         else:
             button.label = "Order: A-Z"
