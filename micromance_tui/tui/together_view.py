@@ -5,33 +5,36 @@ as theirs). Empty when not paired. Their text is never markup."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from rich.text import Text
 from textual.widgets.option_list import Option
 
 from micromance_tui.core.journal import ImportantDate, QuizResult
 
+if TYPE_CHECKING:
+    from micromance_tui.tui.app import MicromanceApp
 
-def _events(app: Any, kind: str) -> list[dict[str, Any]]:
-    session = getattr(app, "together", None)
+
+def _events(app: MicromanceApp, kind: str) -> list[dict[str, Any]]:
+    session = app.together
     if session is None:
         return []
     return [e for e in session.partner_events() if e["kind"] == kind]
 
 
-def partner_name(app: Any) -> str:
-    session = getattr(app, "together", None)
+def partner_name(app: MicromanceApp) -> str:
+    session = app.together
     return "" if session is None else str(session.partner_name)
 
 
-def partner_quiz(app: Any) -> QuizResult | None:
+def partner_quiz(app: MicromanceApp) -> QuizResult | None:
     """The partner's own latest quiz result, taken on their machine; None if none came."""
-    session = getattr(app, "together", None)
+    session = app.together
     return None if session is None else session.partner_quiz()
 
 
-def theirs_things(app: Any) -> list[Option]:
+def theirs_things(app: MicromanceApp) -> list[Option]:
     """Their own little things, as disabled options: shown, never edited here."""
     name = partner_name(app)
     return [
@@ -44,7 +47,7 @@ def theirs_things(app: Any) -> list[Option]:
     ]
 
 
-def theirs_dates(app: Any, today: date, line: Any) -> list[Option]:
+def theirs_dates(app: MicromanceApp, today: date, line: Any) -> list[Option]:
     """The dates they added, as disabled options, with ``line(item, today)`` as the text."""
     name = partner_name(app)
     out = []

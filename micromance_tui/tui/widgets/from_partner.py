@@ -11,6 +11,7 @@ from textual.widgets import Static
 
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.textcheck import printable
+from micromance_tui.tui.app_access import AppAccess
 
 MAX_LINES = 3
 
@@ -31,7 +32,7 @@ def card_lines(items: list[dict[str, Any]], name: str) -> Text:
     return text
 
 
-class FromPartnerCard(Static):
+class FromPartnerCard(AppAccess, Static):
     """Mounted in Today's layout (styled as a card, like today's idea); fills itself from
     the app's Together session."""
 
@@ -49,15 +50,12 @@ class FromPartnerCard(Static):
     """
 
     def on_mount(self) -> None:
-        signal: Any = getattr(self.app, "together_changed", None)
-        if signal is not None:
-            signal.subscribe(self, lambda _what: self.show_latest())
+        self.mm.together_changed.subscribe(self, lambda _what: self.show_latest())
         self.show_latest()
 
     def show_latest(self) -> None:
-        app: Any = self.app
-        session = getattr(app, "together", None)
-        items = [] if session is None else session.from_partner(app.today)
+        session = self.mm.together
+        items = [] if session is None else session.from_partner(self.mm.today)
         self.set_class(bool(items), "-has-items")
         if items and session is not None:
             name = session.partner_name
