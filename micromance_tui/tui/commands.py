@@ -1,5 +1,8 @@
 """The command palette (ctrl+p): every screen by name, the weekly check-in, and any idea,
-FAQ question or guide by fuzzy name."""
+FAQ question or guide by fuzzy name.
+
+Textual reads a hit's text and help as markup; titles and summaries come from content and
+the user's own files, so they are escaped (a title like "[/] hug" is shown as written)."""
 
 from __future__ import annotations
 
@@ -8,6 +11,7 @@ from functools import partial
 from typing import TYPE_CHECKING
 
 from textual.command import DiscoveryHit, Hit, Hits, Provider
+from textual.markup import escape
 
 from micromance_tui.tui.app_access import AppAccess
 from micromance_tui.tui.screen_table import SCREENS
@@ -84,7 +88,7 @@ class MicromanceCommands(AppAccess, Provider):
         """Shown before anything is typed: every screen, apart mode, how today is and the
         weekly check-in."""
         for title, help_text, callback in self._actions():
-            yield DiscoveryHit(title, callback, help=help_text)
+            yield DiscoveryHit(escape(title), callback, help=escape(help_text))
 
     async def search(self, query: str) -> Hits:
         app = self.mm
@@ -92,7 +96,7 @@ class MicromanceCommands(AppAccess, Provider):
         for title, help_text, callback in self._entries():
             score = matcher.match(title)
             if score > 0:
-                yield Hit(score, matcher.highlight(title), callback, help=help_text)
+                yield Hit(score, matcher.highlight(escape(title)), callback, help=escape(help_text))
         found = 0
         for gesture in app.library.gestures:
             text = f"Idea: {gesture.title}"
@@ -101,9 +105,9 @@ class MicromanceCommands(AppAccess, Provider):
                 found += 1
                 yield Hit(
                     score * 0.9,
-                    matcher.highlight(text),
+                    matcher.highlight(escape(text)),
                     partial(app.open_gesture, gesture.id),
-                    help=gesture.summary,
+                    help=escape(gesture.summary),
                 )
                 if found >= MAX_GESTURE_HITS:
                     break

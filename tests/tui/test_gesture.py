@@ -6,9 +6,11 @@ import dataclasses
 from datetime import date
 
 import pytest
+from textual.content import Content
 from textual.widgets import Markdown
 from textual.widgets.markdown import MarkdownBlock
 
+from micromance_tui.tui.commands import MicromanceCommands
 from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screens.gesture import GestureScreen
 from tests.tui.conftest import AppFactory, shipped_library
@@ -80,3 +82,24 @@ async def test_an_idea_titled_like_markup_shows_its_title_as_written(
             == f"About: {title}"
         )
         assert app.screen.title == title  # the title bar draws it as plain text
+
+
+async def test_the_palette_shows_an_idea_titled_like_markup_as_written(
+    make_app: AppFactory,
+) -> None:
+    """Textual reads a palette hit's text and help as markup: an idea from the user's own
+    file titled "Odd [/] title [b]bold" is found and shown as written."""
+    title = "Odd [/] title [b]bold"
+    library = shipped_library()
+    base = library.gesture_by_id["hug-after-long-day"]
+    odd = dataclasses.replace(base, id="odd-one", title=title, summary="[b]Still[/b] plain")
+    library = dataclasses.replace(library, gestures=(*library.gestures, odd))
+    app = make_app(library=library)
+    async with app.run_test(size=(80, 24)):
+        provider = MicromanceCommands(app.screen)
+        hits = [hit async for hit in provider.search("odd title bold")]
+        assert hits, "the idea is found"
+        prompt = hits[0].prompt
+        assert isinstance(prompt, Content)
+        assert Content.from_markup(prompt).plain == f"Idea: {title}"  # as the palette draws it
+        assert Content.from_markup(hits[0].help or "").plain == "[b]Still[/b] plain"
