@@ -35,16 +35,19 @@ class BaseScreen(Screen[None]):
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
-    def on_mount(self) -> None:
-        # Textual runs this for every class in the MRO, and a subclass may also call it
-        # through super(): subscribe once only.
-        if getattr(self, "_base_mounted", False):
-            return
-        self._base_mounted = True
+    def __init__(
+        self, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
         from micromance_tui.tui.app import SCREENS
 
-        self.title = SCREENS[self.MODE][0] if self.MODE in SCREENS else ""
-        self.sub_title = ""
+        if self.TITLE is None and self.MODE in SCREENS:
+            self.title = SCREENS[self.MODE][0]
+
+    # A decorated handler, not on_mount: Textual calls it once for this class whatever the
+    # subclass does; a subclass's own on_mount does not call super().
+    @on(events.Mount)
+    def _subscribe(self) -> None:
         self.mm.journal_changed.subscribe(self, self._journal_changed)
 
     # Not named on_screen_resume, so screens can have their own without clashing.

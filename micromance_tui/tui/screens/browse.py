@@ -202,7 +202,6 @@ class BrowseScreen(BaseScreen):
             yield GestureDetail(id="browse-detail")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.results_list = self.query_one("#results", GestureList)
         self.search_field = self.query_one("#search", Field)
         self.detail = self.query_one("#browse-detail", GestureDetail)

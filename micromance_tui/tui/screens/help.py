@@ -268,7 +268,6 @@ class HelpScreen(BaseScreen):
                     )
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#help-none", Static).display = False
         self.query_one("#help-body", VerticalScroll).focus()
 

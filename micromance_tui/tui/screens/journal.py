@@ -244,8 +244,6 @@ class JournalScreen(BaseScreen):
     # ------------------------------------------------------------------ data
 
     def on_mount(self) -> None:
-        # No super().on_mount(): Textual runs BaseScreen.on_mount itself (handlers are
-        # dispatched along the MRO), and calling it too would subscribe to the signal twice.
         self._all: list[TriedEntry] = []
         self._filter = EntryFilter()
         self._deleted: list[TriedEntry] = []

@@ -133,8 +133,6 @@ class PartnerScreen(BaseScreen):
                         yield Button("Remove", id="dates-remove", compact=True)
 
     def on_mount(self) -> None:
-        # No super().on_mount(): Textual runs BaseScreen.on_mount itself (handlers are
-        # dispatched along the MRO), and calling it too would subscribe to the signal twice.
         self.partner = Partner(name="")
         self._panel = THINGS
         self._select_after: tuple[str, str] | None = None  # (list, id) after the next refresh

@@ -217,7 +217,6 @@ class QuizScreen(BaseScreen):
                         yield Static("", id="c-history-partner")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.view = "start"
         # Who is answering is kept in the journal's settings, not only in memory, so the
         # start page reads the same after a restart as before it.

@@ -171,7 +171,6 @@ class TodayScreen(BaseScreen):
         self.query_one("#today-cards").set_class(event.size.width >= WIDE, "-wide")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.info: Today | None = None
         self._show_idea()
         # The rhythm below the idea fills in just after the first frame.
