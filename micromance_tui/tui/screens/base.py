@@ -8,7 +8,7 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
 
-from micromance_tui.core.journal import JournalError
+from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 from micromance_tui.tui.widgets.navbar import NavBar
 
@@ -56,12 +56,9 @@ class BaseScreen(Screen[None]):
         self.mm.notice_outside_changes()
 
     def _journal_changed(self, what: str) -> None:
-        try:
-            self.refresh_data()
-        except JournalError as exc:
-            # The file may have been broken by another program: say so, keep running,
-            # and never write over it (the journal refuses to).
-            self.notify(str(exc), title="Journal", severity="error")
+        # The file may have been broken by another program: say so, keep running, and
+        # never write over it (the journal refuses to).
+        try_journal(self.mm, self.refresh_data, title="Journal")
 
     def refresh_data(self) -> None:
         """Re-read what this screen shows from the journal."""

@@ -18,6 +18,7 @@ from textual.widgets import Static
 from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
+from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.together_view import partner_quiz
 from micromance_tui.tui.widgets.card import ActionCard
@@ -183,14 +184,16 @@ class TodayScreen(BaseScreen):
     def _show_idea(self, another: bool = False) -> None:
         app = self.mm
         now = app.now
-        try:
-            self.info = todays_idea(
+        info = try_journal(
+            app,
+            lambda: todays_idea(
                 app.library, app.journal, now, another=another, theirs=partner_quiz(app)
-            )
-        except JournalError as exc:
-            self.notify(str(exc), severity="error")
+            ),
+            title="Journal",
+        )
+        if info is None:
             return
-        info = self.info
+        self.info = info
         gesture = info.gesture
         card = self.query_one("#idea", IdeaCard)
         day = info.day
