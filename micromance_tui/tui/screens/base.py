@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 
 from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
@@ -21,6 +22,8 @@ class BaseScreen(Screen[None]):
     journal changes anywhere in the app."""
 
     MODE: ClassVar[str] = ""
+    #: widgets of this screen with keys of their own, which Help lists with the screen's
+    KEY_PARTS: ClassVar[tuple[type[Widget], ...]] = ()
 
     @property
     def mm(self) -> MicromanceApp:
