@@ -75,3 +75,24 @@ async def test_try_journal_returns_the_result_or_none(
         assert try_journal(app, app.journal.partner) == app.journal.partner()
         await pilot.pause()
         assert changes == ["partner"] and len(said) == 1
+
+
+async def test_every_screen_hears_a_change_once(
+    make_app: AppFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Screens with an on_mount of their own (Partner, Quiz) and without are subscribed
+    once each: one change, one refresh per screen."""
+    app = make_app()
+    heard: list[str] = []
+    async with app.run_test(size=(80, 24)) as pilot:
+        screens = [app.screen]
+        for key in ("p", "q", "k"):
+            await pilot.press(key)
+            await pilot.pause()
+            screens.append(app.screen)
+        for screen in screens:
+            name = type(screen).__name__
+            monkeypatch.setattr(screen, "refresh_data", lambda name=name: heard.append(name))
+        try_journal(app, lambda: app.journal.set_partner_name("Sam"), changed="partner")
+        await pilot.pause()
+    assert sorted(heard) == ["AskScreen", "PartnerScreen", "QuizScreen", "TodayScreen"]
