@@ -563,3 +563,24 @@ async def test_names_with_markup_are_shown_as_typed(make_app: AppFactory) -> Non
         assert "Sam [/]" in text(screen, "#c-diff")
         assert "Once" not in text(screen, "#c-ideas-me-from")
         assert "From Sam [/]'s top language" in text(screen, "#c-ideas-me-from")
+
+
+async def test_the_focused_compare_panel_is_lit(make_app: AppFactory) -> None:
+    app = make_app(setup=_two_profiles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quiz(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        side, ideas = screen.query_one("#c-side"), screen.query_one("#c-ideas-me")
+        assert side.has_focus and side.border_title == "Side by side"
+        assert str(ideas.border_title) == "Ideas for Alex"
+        lit = side.styles.border_top
+        assert ideas.styles.border_top != lit
+        await pilot.press("tab")
+        await pilot.pause()
+        assert ideas.has_focus
+        assert ideas.styles.border_top == lit and side.styles.border_top != lit
+        await pilot.press("tab")  # on to its first Tried button: the panel stays lit
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#idea-1-tried")
+        assert ideas.styles.border_top == lit
