@@ -247,12 +247,12 @@ class PartnerScreen(BaseScreen):
         name = field.value.strip()
         if name == self.partner.name:
             return True
-        # The refresh the signal brings reads the new name back into self.partner.
         saved = try_journal(
             self.mm, lambda: self.mm.journal.set_partner_name(name), changed="partner"
         )
         if saved is None:
             return False
+        self.partner = Partner(name, self.partner.little_things, self.partner.dates)
         if not quiet:
             self._changed(f"Their name: {name}" if name else "Their name is cleared.")
         return True
