@@ -22,12 +22,13 @@ from textual.screen import Screen
 from textual.signal import Signal
 
 from micromance_tui.core.clock import Clock, system_clock
-from micromance_tui.core.journal import Journal, JournalError, TriedEntry
+from micromance_tui.core.journal import Journal, JournalError, Settings
 from micromance_tui.core.models import Library
 from micromance_tui.core.paths import Paths
 from micromance_tui.core.plural import plural
 from micromance_tui.core.textcheck import terminal_safe
 from micromance_tui.tui.commands import MicromanceCommands
+from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screen_table import SCREENS, screen_class
 
 if TYPE_CHECKING:
@@ -185,9 +186,10 @@ class MicromanceApp(App[int]):
 
         if not isinstance(answers, Welcome):
             return
-        try:
+
+        def keep() -> Settings:
             old = self.journal.settings()
-            self.journal.update_settings(
+            return self.journal.update_settings(
                 welcomed=True,
                 my_name=old.my_name if answers.my_name is None else answers.my_name,
                 partner_name=(
@@ -196,10 +198,9 @@ class MicromanceApp(App[int]):
                 pronoun=old.pronoun if answers.pronoun is None else answers.pronoun,
                 apart=old.apart if answers.apart is None else answers.apart,
             )
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
+
+        if try_journal(self, keep, changed="settings") is None:
             return
-        self.journal_changed.publish("settings")
         if answers.go_to != self.current_mode:
             await self.action_show(answers.go_to)
 
@@ -289,11 +290,11 @@ class MicromanceApp(App[int]):
             self._save_theme(theme)
 
     def _save_theme(self, theme: str) -> None:
-        try:
+        def save() -> None:
             if self.journal.settings().theme != theme:
                 self.journal.update_settings(theme=theme)
-        except JournalError as exc:
-            self.notify(f"Could not save the theme: {exc}", severity="error")
+
+        try_journal(self, save, title="Theme not saved")
 
     # ------------------------------------------------------------------ navigation
 
@@ -378,23 +379,21 @@ class MicromanceApp(App[int]):
             return
 
         def save(result: TriedInput) -> None:
-            try:
-                self.journal.add_tried(
+            saved = try_journal(
+                self,
+                lambda: self.journal.add_tried(
                     gesture_id, on=result.day, note=result.note, reaction=result.reaction
-                )
-            except JournalError as exc:
-                self.notify(str(exc), title="Not saved", severity="error")
-                return
-            self.notify(f"Logged: {gesture.title}", title="Tried")
-            self.journal_changed.publish("tried")
+                ),
+                changed="tried",
+            )
+            if saved is not None:
+                self.notify(f"Logged: {gesture.title}", title="Tried")
 
         def done(result: TriedInput | None) -> None:
             if result is None:
                 return
-            try:
-                already = self.journal.tried_on(gesture_id, result.day)
-            except JournalError as exc:
-                self.notify(str(exc), title="Not saved", severity="error")
+            already = try_journal(self, lambda: self.journal.tried_on(gesture_id, result.day))
+            if already is None:
                 return
             if not already:
                 save(result)
@@ -421,32 +420,30 @@ class MicromanceApp(App[int]):
         self.push_screen(TriedDialog(gesture, today=self.today, done_today=done_today), done)
 
     def toggle_favourite(self, gesture_id: str) -> bool | None:
-        try:
-            on = self.journal.toggle_favourite(gesture_id)
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
-            return None
-        title = self.library.gesture_by_id[gesture_id].title
-        self.notify(f"{'Saved to' if on else 'Removed from'} favourites: {title}")
-        self.journal_changed.publish("favourites")
+        on = try_journal(
+            self, lambda: self.journal.toggle_favourite(gesture_id), changed="favourites"
+        )
+        if on is not None:
+            title = self.library.gesture_by_id[gesture_id].title
+            self.notify(f"{'Saved to' if on else 'Removed from'} favourites: {title}")
         return on
 
     def toggle_apart(self) -> None:
         """Apart mode on or off (Today, Partner, the palette): while on, today's idea is
         always one that works at a distance."""
-        try:
-            on = not self.journal.settings().apart
-            self.journal.update_settings(apart=on)
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
+        new = try_journal(
+            self,
+            lambda: self.journal.update_settings(apart=not self.journal.settings().apart),
+            changed="settings",
+        )
+        if new is None:
             return
         self.notify(
             "Apart mode is on: today's idea works at a distance."
-            if on
+            if new.apart
             else "Apart mode is off: ideas for being together are back.",
             title="Apart mode",
         )
-        self.journal_changed.publish("settings")
 
     def ask_how_today(self) -> None:
         """Ask how today is (kept for today only); today's idea follows the answer."""
@@ -457,19 +454,15 @@ class MicromanceApp(App[int]):
         def done(result: tuple[str, bool] | None) -> None:
             if result is None:
                 return
-            try:
-                self.journal.set_said_today(today, mood=result[0], day_off=result[1])
-            except JournalError as exc:
-                self.notify(str(exc), title="Not saved", severity="error")
-                return
-            self.journal_changed.publish("today")
+            try_journal(
+                self,
+                lambda: self.journal.set_said_today(today, mood=result[0], day_off=result[1]),
+                changed="today",
+            )
 
-        try:
-            mood, day_off = self.journal.said_today(today)
-        except JournalError as exc:
-            self.notify(str(exc), title="Journal", severity="error")
-            return
-        self.push_screen(HowTodayDialog(mood, day_off), done)
+        said = try_journal(self, lambda: self.journal.said_today(today), title="Journal")
+        if said is not None:
+            self.push_screen(HowTodayDialog(*said), done)
 
     def notice_outside_changes(self) -> None:
         """Refresh every screen when the journal file changed since last looked at, for
@@ -485,10 +478,6 @@ class MicromanceApp(App[int]):
             # user makes is refused with the reason, and the file is never written over.
             return
         self.journal_changed.publish("outside")
-
-    def restore_entry(self, entry: TriedEntry) -> None:
-        self.journal.restore_tried(entry)
-        self.journal_changed.publish("tried")
 
     # ------------------------------------------------------------------ a too-small terminal
 

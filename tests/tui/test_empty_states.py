@@ -7,6 +7,7 @@ from textual.widgets import Button, Checkbox
 
 from micromance_tui.core.journal import Journal, QuizResult, new_id
 from micromance_tui.tui.screens.quiz import QuizScreen
+from micromance_tui.tui.screens.quiz.start import StartView
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.empty_state import EmptyState
 from tests.tui.conftest import AppFactory
@@ -89,7 +90,7 @@ async def test_quiz_start_shows_bars_and_compare_offers_the_missing_one(
         assert empty.display and "Sam" in empty.what
         await pilot.click(empty.query_one(Button))
         await pilot.pause()
-        assert screen.view == "question" and screen.who == "partner"
+        assert screen.view == "question" and screen.query_one(StartView).who == "partner"
 
 
 async def test_quiz_with_no_results_offers_the_quiz(make_app: AppFactory) -> None:

@@ -85,7 +85,13 @@ async def test_help_lists_the_keys_of_every_screen(make_app: AppFactory) -> None
         assert heading in groups
         sections.append((heading, screen_class(mode)))
     for heading, cls in sections:
-        own = [b if isinstance(b, Binding) else Binding(*b) for b in cls.__dict__["BINDINGS"]]
+        # A screen's keys are its own and those of its parts (the quiz's views).
+        declared = [
+            b
+            for part in (cls, *getattr(cls, "KEY_PARTS", ()))
+            for b in part.__dict__.get("BINDINGS", ())
+        ]
+        own = [b if isinstance(b, Binding) else Binding(*b) for b in declared]
         assert own, f"{cls.__name__} has no bindings of its own"
         for binding in own:
             assert _shows(groups[heading], binding), f"{cls.__name__}: {binding} not in help"

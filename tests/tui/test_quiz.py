@@ -15,6 +15,9 @@ from micromance_tui.tui.dialogs.leave_quiz import LeaveQuizDialog
 from micromance_tui.tui.dialogs.names import NamesDialog
 from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screens.quiz import QuizScreen
+from micromance_tui.tui.screens.quiz.common import Session
+from micromance_tui.tui.screens.quiz.compare import CompareView
+from micromance_tui.tui.screens.quiz.question import QuestionView
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.quiz_choice import QuizChoice
 from tests.tui.conftest import NOW, AppFactory, shipped_library
@@ -51,6 +54,21 @@ def names(journal: Journal) -> None:
 
 def text(screen: Any, selector: str) -> str:
     return str(screen.query_one(selector, Static).render())
+
+
+def question(screen: QuizScreen) -> QuestionView:
+    return screen.query_one(QuestionView)
+
+
+def session(screen: QuizScreen) -> Session:
+    """The quiz being answered (there must be one)."""
+    answering = question(screen).session
+    assert answering is not None
+    return answering
+
+
+def compare(screen: QuizScreen) -> CompareView:
+    return screen.query_one(CompareView)
 
 
 async def open_quiz(pilot: Any) -> QuizScreen:
@@ -137,7 +155,7 @@ async def test_going_back_changes_an_answer(make_app: AppFactory) -> None:
         screen = await open_quiz(pilot)
         await pilot.press("1", "1", "1", "2")
         await pilot.pause()
-        assert screen.session is not None and screen.session.position == 3
+        assert question(screen).session is not None and session(screen).position == 3
         await pilot.press("backspace")
         await pilot.pause()
         assert str(screen.query_one("#q-count", Label).render()) == "3 of 30"
@@ -145,19 +163,19 @@ async def test_going_back_changes_an_answer(make_app: AppFactory) -> None:
         assert not screen.query_one("#pick-1", QuizChoice).chosen
         await pilot.press("1")  # change c03 from b to a, and move on
         await pilot.pause()
-        assert screen.session.answers["c03"] == 1 and screen.session.position == 3
+        assert session(screen).answers["c03"] == 1 and session(screen).position == 3
         await pilot.press("left", "left")
         await pilot.pause()
-        assert screen.session.position == 1
+        assert session(screen).position == 1
         await pilot.press("right")
         await pilot.pause()
-        assert screen.session.position == 2
+        assert session(screen).position == 2
         progress = app.journal.quiz_progress()
         assert progress is not None and progress.position == 2
         assert progress.answers == {"c01": 1, "c02": 1, "c03": 1}
         await pilot.press("backspace", "backspace", "backspace")  # stops at the first
         await pilot.pause()
-        assert screen.session.position == 0
+        assert session(screen).position == 0
         assert screen.query_one("#q-back", Button).disabled
 
 
@@ -172,8 +190,8 @@ async def test_leave_keep_and_resume_after_a_restart(make_app: AppFactory) -> No
         await pilot.pause()
         await pilot.press("q")
         await pilot.pause()
-        assert screen.view == "question" and screen.session is not None
-        assert screen.session.position == 10
+        assert screen.view == "question" and question(screen).session is not None
+        assert session(screen).position == 10
         await pilot.press("escape")
         await pilot.pause()
         assert isinstance(first.screen, LeaveQuizDialog)
@@ -211,7 +229,7 @@ async def test_leave_and_discard(make_app: AppFactory) -> None:
         await pilot.pause()
         await pilot.press("escape")  # carry on answering
         await pilot.pause()
-        assert screen.view == "question" and screen.session is not None
+        assert screen.view == "question" and question(screen).session is not None
         await pilot.press("escape")
         await pilot.pause()
         await pilot.press("d")
@@ -240,8 +258,8 @@ async def test_starting_over_asks_before_discarding_kept_answers(make_app: AppFa
         await pilot.pause()
         await pilot.press("y")
         await pilot.pause()
-        assert screen.view == "question" and screen.session is not None
-        assert screen.session.mode == "rating" and screen.session.answers == {}
+        assert screen.view == "question" and question(screen).session is not None
+        assert session(screen).mode == "rating" and session(screen).answers == {}
 
 
 async def test_names_are_asked_for_the_first_time(make_app: AppFactory) -> None:
@@ -296,17 +314,17 @@ async def test_both_modes_by_mouse(make_app: AppFactory) -> None:
         await pilot.click(f"#rate-{keys[1]}")
         await pilot.click("#q-back")  # back to the second statement, by mouse too
         await pilot.pause()
-        assert screen.session is not None and screen.session.position == 1
+        assert question(screen).session is not None and session(screen).position == 1
         await pilot.click(f"#rate-{keys[1]}")
         await pilot.click(f"#rate-{keys[2]}")
         await pilot.pause()
-        assert screen.session.position == 3
+        assert session(screen).position == 3
         # The same click handler answers every statement: fill the middle directly (clicks
         # cost about a third of a second each), then finish with the mouse.
         for item, key in zip(QUIZ.rating[3:-1], keys[3:-1], strict=True):
-            screen.session.answers[item.id] = int(key)
-        screen.session.position = len(QUIZ.rating) - 1
-        screen._show_question()
+            session(screen).answers[item.id] = int(key)
+        session(screen).position = len(QUIZ.rating) - 1
+        question(screen).show()
         await pilot.pause()
         assert str(screen.query_one("#q-count", Label).render()) == "30 of 30"
         await pilot.click(f"#rate-{keys[-1]}")
@@ -365,23 +383,23 @@ async def test_compare_side_by_side_with_ideas_and_history(make_app: AppFactory)
         # Sam shows love most through touch (rated 5 in both directions); Alex feels words
         assert "Sam shows love most through physical touch; Alex feels it most" in diff
         # three ideas for each, from the other's top languages
-        assert len(screen.ideas) == 6
-        assert {screen.ideas[n].language for n in (1, 2, 3)} == {"touch"}
-        assert {screen.ideas[n].language for n in (4, 5, 6)} <= {"words", "time"}
-        assert "Sam's top language: physical touch" in text(screen, "#c-ideas-me-title")
+        assert len(compare(screen).ideas) == 6
+        assert {compare(screen).ideas[n].language for n in (1, 2, 3)} == {"touch"}
+        assert {compare(screen).ideas[n].language for n in (4, 5, 6)} <= {"words", "time"}
+        assert "Sam's top language: physical touch" in text(screen, "#c-ideas-me-from")
         history_me = text(screen, "#c-history-me")
         assert "20 Nov 2026 · classic · words (latest)" in history_me
         assert "2 Mar 2026 · classic · touch" in history_me
         assert "22 Nov 2026 · rating · touch (latest)" in text(screen, "#c-history-partner")
         # one key from marking an idea tried
-        idea = screen.ideas[2]
+        idea = compare(screen).ideas[2]
         await pilot.press("2")
         await pilot.pause()
         assert isinstance(app.screen, TriedDialog)
         await pilot.press("ctrl+s")
         await pilot.pause()
         assert [e.gesture_id for e in app.journal.tried()] == [idea.id]
-        assert screen.ideas[2] == idea  # still listed, now marked
+        assert compare(screen).ideas[2] == idea  # still listed, now marked
         assert "tried today" in text(screen, "#idea-2-text")
         assert library.gesture_by_id[idea.id].title in text(screen, "#idea-2-text")
         # and by mouse, once scrolled into view
@@ -411,8 +429,8 @@ async def test_compare_with_one_result_says_who_is_missing(make_app: AppFactory)
         await pilot.press("c")
         await pilot.pause()
         assert text(screen, "#c-diff").startswith("Sam: no result yet.")
-        assert sorted(screen.ideas) == [4, 5, 6]
-        assert "Once Sam has a result" in text(screen, "#c-ideas-me-empty")
+        assert sorted(compare(screen).ideas) == [4, 5, 6]
+        assert "Once Sam has a result" in text(screen, "#c-ideas-me-from")
         assert "no result yet" in text(screen, "#c-bars")
 
 
@@ -458,11 +476,11 @@ async def test_a_result_that_cannot_be_saved_keeps_the_answers(
         screen = await open_quiz(pilot)
         await pilot.press("1")
         await pilot.pause()
-        assert screen.session is not None
+        assert question(screen).session is not None
         for item, key in zip(QUIZ.classic[:-1], WORDS_TIME[:-1], strict=True):
-            screen.session.answers[item.id] = int(key)
-        screen.session.position = 29
-        screen._show_question()
+            session(screen).answers[item.id] = int(key)
+        session(screen).position = 29
+        question(screen).show()
         await pilot.press(WORDS_TIME[-1])
         await pilot.pause()
         assert screen.view == "results"  # the profile is still shown
@@ -496,7 +514,7 @@ async def test_a_result_opens_browse_filtered_to_its_top_languages(
     app = make_app(setup=names)
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_quiz(pilot)
-        screen._show_result(result)
+        screen.show_result(result)
         await pilot.pause()
         await pilot.press("o")
         await pilot.pause()
@@ -528,3 +546,41 @@ async def test_who_is_answering_reads_the_same_after_a_restart(make_app: AppFact
     async with app.run_test(size=(80, 24)) as pilot:
         screen = await open_quiz(pilot)
         assert start_page(screen) == before
+
+
+async def test_names_with_markup_are_shown_as_typed(make_app: AppFactory) -> None:
+    def odd_names(journal: Journal) -> None:
+        _two_profiles(journal)
+        journal.update_settings(my_name="[b]Al[/]", partner_name="Sam [/]")
+
+    app = make_app(setup=odd_names)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quiz(pilot)
+        assert "[b]Al[/]" in str(screen.query_one("#who-me", Button).label)
+        await pilot.press("c")
+        await pilot.pause()
+        assert screen.view == "compare"
+        assert "Sam [/]" in text(screen, "#c-diff")
+        assert "Once" not in text(screen, "#c-ideas-me-from")
+        assert "From Sam [/]'s top language" in text(screen, "#c-ideas-me-from")
+
+
+async def test_the_focused_compare_panel_is_lit(make_app: AppFactory) -> None:
+    app = make_app(setup=_two_profiles)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quiz(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        side, ideas = screen.query_one("#c-side"), screen.query_one("#c-ideas-me")
+        assert side.has_focus and side.border_title == "Side by side"
+        assert str(ideas.border_title) == "Ideas for Alex"
+        lit = side.styles.border_top
+        assert ideas.styles.border_top != lit
+        await pilot.press("tab")
+        await pilot.pause()
+        assert ideas.has_focus
+        assert ideas.styles.border_top == lit and side.styles.border_top != lit
+        await pilot.press("tab")  # on to its first Tried button: the panel stays lit
+        await pilot.pause()
+        assert screen.focused is screen.query_one("#idea-1-tried")
+        assert ideas.styles.border_top == lit

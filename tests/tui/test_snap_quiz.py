@@ -10,6 +10,7 @@ from typing import Any
 from micromance_tui.core.journal import Journal
 from micromance_tui.core.quiz import build_result
 from micromance_tui.tui.screens.quiz import QuizScreen
+from micromance_tui.tui.screens.quiz.question import QuestionView
 from tests.tui.conftest import AppFactory, shipped_library
 
 QUIZ = shipped_library().quiz
@@ -43,12 +44,15 @@ def finish(keys: list[str], answer: Callable[[int], int]) -> Callable[[Any], Awa
         await pilot.press(*keys)
         await pilot.pause()
         screen = pilot.app.screen
-        assert isinstance(screen, QuizScreen) and screen.session is not None
-        items = screen._items(screen.session.mode)
+        assert isinstance(screen, QuizScreen)
+        question = screen.query_one(QuestionView)
+        session = question.session
+        assert session is not None
+        items = question.items(session.mode)
         for index, item in enumerate(items[:-1]):
-            screen.session.answers[item.id] = answer(index)
-        screen.session.position = len(items) - 1
-        screen._show_question()
+            session.answers[item.id] = answer(index)
+        session.position = len(items) - 1
+        question.show()
         await pilot.press(str(answer(len(items) - 1)))
         await pilot.pause()
 

@@ -22,8 +22,9 @@ from textual.widgets.option_list import Option
 
 from micromance_tui.core.ask import prompts_for_today
 from micromance_tui.core.checkin import STEPS, clock_text
-from micromance_tui.core.journal import AskedEntry, CheckIn, JournalError
+from micromance_tui.core.journal import AskedEntry, CheckIn
 from micromance_tui.core.models import DECK_NAMES, PROMPT_DECKS, Prompt
+from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.widgets.card import Action, ActionCard
 from micromance_tui.tui.widgets.empty_state import EmptyState
@@ -187,13 +188,14 @@ class AskScreen(BaseScreen):
 
     def refresh_data(self) -> None:
         journal = self.mm.journal
-        try:
-            self.asked_entries = journal.asked()
-            self.favourite_ids = journal.prompt_favourites()
-            self.checkin_items = journal.checkins()
-        except JournalError as exc:
-            self.notify(str(exc), title="Journal", severity="error")
+        read = try_journal(
+            self.mm,
+            lambda: (journal.asked(), journal.prompt_favourites(), journal.checkins()),
+            title="Journal",
+        )
+        if read is None:
             return
+        self.asked_entries, self.favourite_ids, self.checkin_items = read
         self._build_order(keep=self.current)
         self._show_card()
         self._fill_history()
@@ -309,18 +311,13 @@ class AskScreen(BaseScreen):
         if prompt is None:
             return
         journal = self.mm.journal
-        try:
-            entry = self._asked_today(prompt)
-            if entry is not None:
-                journal.delete_asked(entry.id)
+        entry = self._asked_today(prompt)
+        if entry is not None:
+            entry_id = entry.id
+            if try_journal(self.mm, lambda: journal.delete_asked(entry_id), changed="asked"):
                 self.notify("No longer marked asked today.", title="Ask")
-            else:
-                journal.add_asked(prompt.id)
-                self.notify("Marked asked. How did it go?", title="Ask")
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
-            return
-        self.mm.journal_changed.publish("asked")
+        elif try_journal(self.mm, lambda: journal.add_asked(prompt.id), changed="asked"):
+            self.notify("Marked asked. How did it go?", title="Ask")
 
     def action_another(self) -> None:
         if not self.order:
@@ -335,13 +332,13 @@ class AskScreen(BaseScreen):
         prompt = self.current
         if prompt is None:
             return
-        try:
-            on = self.mm.journal.toggle_prompt_favourite(prompt.id)
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
-            return
-        self.notify("Kept in your favourite questions." if on else "Removed from favourites.")
-        self.mm.journal_changed.publish("prompt-favourites")
+        on = try_journal(
+            self.mm,
+            lambda: self.mm.journal.toggle_prompt_favourite(prompt.id),
+            changed="prompt-favourites",
+        )
+        if on is not None:
+            self.notify("Kept in your favourite questions." if on else "Removed from favourites.")
 
     def action_checkin(self) -> None:
         self.mm.open_checkin()

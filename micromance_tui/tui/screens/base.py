@@ -7,9 +7,10 @@ from typing import ClassVar
 from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widget import Widget
 
-from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.app_access import AppAccess
+from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 from micromance_tui.tui.widgets.navbar import NavBar
@@ -20,6 +21,8 @@ class BaseScreen(AppAccess, Screen[None]):
     journal changes anywhere in the app."""
 
     MODE: ClassVar[str] = ""
+    #: widgets of this screen with keys of their own, which Help lists with the screen's
+    KEY_PARTS: ClassVar[tuple[type[Widget], ...]] = ()
 
     def compose(self) -> ComposeResult:
         yield TitleBar()
@@ -30,14 +33,17 @@ class BaseScreen(AppAccess, Screen[None]):
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError
 
-    def on_mount(self) -> None:
-        # Textual runs this for every class in the MRO, and a subclass may also call it
-        # through super(): subscribe once only.
-        if getattr(self, "_base_mounted", False):
-            return
-        self._base_mounted = True
-        self.title = SCREENS[self.MODE][0] if self.MODE in SCREENS else ""
-        self.sub_title = ""
+    def __init__(
+        self, name: str | None = None, id: str | None = None, classes: str | None = None
+    ) -> None:
+        super().__init__(name=name, id=id, classes=classes)
+        if self.TITLE is None and self.MODE in SCREENS:
+            self.title = SCREENS[self.MODE][0]
+
+    # A decorated handler, not on_mount: Textual calls it once for this class whatever the
+    # subclass does; a subclass's own on_mount does not call super().
+    @on(events.Mount)
+    def _subscribe(self) -> None:
         self.mm.journal_changed.subscribe(self, self._journal_changed)
 
     # Not named on_screen_resume, so screens can have their own without clashing.
@@ -46,12 +52,9 @@ class BaseScreen(AppAccess, Screen[None]):
         self.mm.notice_outside_changes()
 
     def _journal_changed(self, what: str) -> None:
-        try:
-            self.refresh_data()
-        except JournalError as exc:
-            # The file may have been broken by another program: say so, keep running,
-            # and never write over it (the journal refuses to).
-            self.notify(str(exc), title="Journal", severity="error")
+        # The file may have been broken by another program: say so, keep running, and
+        # never write over it (the journal refuses to).
+        try_journal(self.mm, self.refresh_data, title="Journal")
 
     def refresh_data(self) -> None:
         """Re-read what this screen shows from the journal."""

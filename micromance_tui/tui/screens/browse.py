@@ -39,6 +39,7 @@ from micromance_tui.core.models import (
 )
 from micromance_tui.core.search import Filters, SearchIndex, SearchStopped, top_language
 from micromance_tui.core.suggest import partner_order
+from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.together_view import partner_quiz
 from micromance_tui.tui.widgets.empty_state import EmptyState
@@ -203,7 +204,6 @@ class BrowseScreen(BaseScreen):
             yield GestureDetail(id="browse-detail")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.results_list = self.query_one("#results", GestureList)
         self.search_field = self.query_one("#search", Field)
         self.detail = self.query_one("#browse-detail", GestureDetail)
@@ -240,13 +240,18 @@ class BrowseScreen(BaseScreen):
 
     def _read_journal(self) -> None:
         journal = self.mm.journal
-        try:
-            self.tried_ids = frozenset(journal.last_tried())
-            self.favourite_ids = frozenset(journal.favourites())
-            self.scores, _ = partner_scores(journal, partner_quiz(self.mm))
-        except JournalError as exc:
-            self.notify(str(exc), title="Journal", severity="error")
+        read = try_journal(
+            self.mm,
+            lambda: (
+                frozenset(journal.last_tried()),
+                frozenset(journal.favourites()),
+                partner_scores(journal, partner_quiz(self.mm))[0],
+            ),
+            title="Journal",
+        )
+        if read is None:
             return
+        self.tried_ids, self.favourite_ids, self.scores = read
         if not self.scores or not any(self.scores.values()):
             self.scores = None
             self.order = ORDER_AZ

@@ -23,9 +23,9 @@ from textual.widgets import Button, Label, Static, TextArea
 
 from micromance_tui.core.ask import prompts_for_today
 from micromance_tui.core.checkin import GUIDE_ID, STEPS, timer_text
-from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.app_access import AppAccess
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
+from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.validate import note_problem, show_error
 from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 
@@ -190,14 +190,14 @@ class CheckInScreen(AppAccess, Screen[None]):
             return
         started = self.mm.now.timestamp() - (seconds() - self.started_at)
         when = datetime.fromtimestamp(started).isoformat(timespec="seconds")
-        try:
-            self.mm.journal.add_checkin(self.notes(), started=when)
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
+        notes = self.notes()
+        kept = try_journal(
+            self.mm, lambda: self.mm.journal.add_checkin(notes, started=when), changed="checkin"
+        )
+        if kept is None:
             return
         self.saved = True
         self.notify("Check-in kept in your journal. See you next week.", title="Weekly check-in")
-        self.mm.journal_changed.publish("checkin")
         self.dismiss()
 
     def action_guide(self) -> None:

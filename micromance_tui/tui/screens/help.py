@@ -115,6 +115,12 @@ def class_bindings(cls: type[DOMNode], *, stop: type | None = None) -> list[Bind
     return found
 
 
+def own_bindings(cls: type[DOMNode]) -> list[Binding]:
+    """The bindings a class declares itself, without its bases' (a screen's parts)."""
+    own = (_as_binding(item) for item in cls.__dict__.get("BINDINGS", ()))
+    return [b for b in own if not b.system]
+
+
 def _keys_text(keys: Sequence[str]) -> str:
     """`1–5` for a run of digits, otherwise the keys one after another."""
     if len(keys) > 2 and all(len(k) == 1 and k.isdigit() for k in keys):
@@ -173,7 +179,11 @@ def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     for mode, (title, key, _module, _name) in SCREENS.items():
         shown = key_text(Binding(key, ""))
         heading = f"{title} ({shown})"
-        found = rows(class_bindings(screen_class(mode), stop=BaseScreen))
+        cls = screen_class(mode)
+        parts = getattr(cls, "KEY_PARTS", ())
+        found = rows(
+            [*class_bindings(cls, stop=BaseScreen), *(b for p in parts for b in own_bindings(p))]
+        )
         note = "" if found else "Only the keys that work anywhere."
         groups.append(KeyGroup(heading, found, mode, note))
     groups += [
@@ -255,7 +265,6 @@ class HelpScreen(BaseScreen):
                     )
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.query_one("#help-none", Static).display = False
         self.query_one("#help-body", VerticalScroll).focus()
 

@@ -49,6 +49,7 @@ from micromance_tui.core.rhythm import (
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.export import ExportDialog, ExportRequest
 from micromance_tui.tui.dialogs.tried import TriedDialog, TriedInput
+from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.validate import day_problem, show_error
 from micromance_tui.tui.widgets.empty_state import EmptyState
@@ -244,8 +245,6 @@ class JournalScreen(BaseScreen):
     # ------------------------------------------------------------------ data
 
     def on_mount(self) -> None:
-        # No super().on_mount(): Textual runs BaseScreen.on_mount itself (handlers are
-        # dispatched along the MRO), and calling it too would subscribe to the signal twice.
         self._all: list[TriedEntry] = []
         self._filter = EntryFilter()
         self._deleted: list[TriedEntry] = []
@@ -284,11 +283,10 @@ class JournalScreen(BaseScreen):
 
     def _reload(self) -> None:
         self._dirty = False
-        try:
-            self._all = self.mm.journal.tried()
-        except JournalError as exc:
-            self.notify(str(exc), title="Could not read the journal", severity="error")
+        entries = try_journal(self.mm, self.mm.journal.tried, title="Could not read the journal")
+        if entries is None:
             return
+        self._all = entries
         keep, self._keep_next = self._keep_next, None
         self._apply_filter(keep=keep)
         self._stale = {"tab-rhythm", "tab-balance"}
@@ -361,12 +359,17 @@ class JournalScreen(BaseScreen):
             self.query_one(widget_id, LanguageSpread).show(
                 counts, empty=f"Nothing tried in the last {days} days."
             )
-        try:
-            result = self.mm.journal.latest_quiz_result("partner")
-            scores, _ = partner_scores(self.mm.journal)
-        except JournalError as exc:
-            self.notify(str(exc), severity="error")
+        read = try_journal(
+            self.mm,
+            lambda: (
+                self.mm.journal.latest_quiz_result("partner"),
+                partner_scores(self.mm.journal),
+            ),
+            title="Journal",
+        )
+        if read is None:
             return
+        result, (scores, _) = read
         self.query_one("#profile", ProfileBars).show(
             result if scores else None,
             empty="No profile yet. Take the quiz for your partner (q), or together.",
@@ -497,15 +500,15 @@ class JournalScreen(BaseScreen):
         def done(result: TriedInput | None) -> None:
             if result is None:
                 return
-            try:
-                self.mm.journal.edit_tried(
+            saved = try_journal(
+                self.mm,
+                lambda: self.mm.journal.edit_tried(
                     entry.id, note=result.note, reaction=result.reaction, on=result.day
-                )
-            except JournalError as exc:
-                self.notify(str(exc), title="Not saved", severity="error")
-                return
-            self.notify(f"Saved: {gesture.title}", title="Entry updated")
-            self.mm.journal_changed.publish("tried")
+                ),
+                changed="tried",
+            )
+            if saved is not None:
+                self.notify(f"Saved: {gesture.title}", title="Entry updated")
 
         self.app.push_screen(
             TriedDialog(
@@ -530,14 +533,16 @@ class JournalScreen(BaseScreen):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                removed = self.mm.journal.delete_tried(entry.id)
-            except JournalError as exc:
-                self.notify(str(exc), title="Not deleted", severity="error")
+            removed = try_journal(
+                self.mm,
+                lambda: self.mm.journal.delete_tried(entry.id),
+                changed="tried",
+                title="Not deleted",
+            )
+            if removed is None:
                 return
             self._deleted.append(removed)
             self.notify(f"Deleted: {title}. Press u to undo.", title="Entry deleted")
-            self.mm.journal_changed.publish("tried")
 
         self.app.push_screen(
             ConfirmDialog("Delete this entry?", detail, yes="Delete", no="Keep"), answered
@@ -549,12 +554,15 @@ class JournalScreen(BaseScreen):
             return
         entry = self._deleted.pop()
         self._keep_next = entry.id  # the refresh after the signal puts the cursor on it
-        try:
-            self.mm.restore_entry(entry)
-        except JournalError as exc:
+        restored = try_journal(
+            self.mm,
+            lambda: self.mm.journal.restore_tried(entry),
+            changed="tried",
+            title="Not restored",
+        )
+        if restored is None:
             self._keep_next = None
             self._deleted.append(entry)
-            self.notify(str(exc), title="Not restored", severity="error")
             return
         title, _ = self._describe(entry)
         # "Press u to undo" is no longer true for this entry: take it away.

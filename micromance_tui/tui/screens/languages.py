@@ -104,7 +104,6 @@ class LanguagesScreen(BaseScreen):
                 yield Markdown("", id="lang-about")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.current: str | None = None
         #: the profile's Markdown update in progress; await it to know the text is on screen
         self.rendering: AwaitComplete = AwaitComplete()

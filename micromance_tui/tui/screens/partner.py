@@ -22,13 +22,13 @@ from textual.widgets.option_list import Option
 from micromance_tui.core.journal import (
     PRONOUNS,
     ImportantDate,
-    JournalError,
     LittleThing,
     Partner,
 )
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.important_date import DateDialog, DateInput
 from micromance_tui.tui.dialogs.little_thing import LittleThingDialog, LittleThingInput
+from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.together_view import theirs_dates, theirs_things
 from micromance_tui.tui.validate import MAX_NAME, show_error, text_problem
@@ -133,8 +133,6 @@ class PartnerScreen(BaseScreen):
                         yield Button("Remove", id="dates-remove", compact=True)
 
     def on_mount(self) -> None:
-        # No super().on_mount(): Textual runs BaseScreen.on_mount itself (handlers are
-        # dispatched along the MRO), and calling it too would subscribe to the signal twice.
         self.partner = Partner(name="")
         self._panel = THINGS
         self._select_after: tuple[str, str] | None = None  # (list, id) after the next refresh
@@ -147,11 +145,10 @@ class PartnerScreen(BaseScreen):
     # ------------------------------------------------------------------ data
 
     def refresh_data(self) -> None:
-        try:
-            self.partner = self.mm.journal.partner()
-        except JournalError as exc:
-            self.notify(str(exc), title="Could not read the journal", severity="error")
+        partner = try_journal(self.mm, self.mm.journal.partner, title="Could not read the journal")
+        if partner is None:
             return
+        self.partner = partner
         name = self.query_one("#name", Input)
         if not (name.has_focus and name.value != self.partner.name):
             name.value = self.partner.name
@@ -209,7 +206,6 @@ class PartnerScreen(BaseScreen):
 
     def _changed(self, message: str) -> None:
         self.notify(message, title="Saved")
-        self.mm.journal_changed.publish("partner")
 
     def _selected_id(self, panel: str) -> str | None:
         listing = self.query_one(f"#{panel}", OptionList)
@@ -229,11 +225,13 @@ class PartnerScreen(BaseScreen):
         """The pronoun the app uses for them (set first by the welcome), kept at once."""
         if not isinstance(event.value, str):
             return
-        try:
-            if event.value != self.mm.journal.settings().pronoun:
-                self.mm.journal.update_settings(pronoun=event.value)
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
+        pronoun = event.value
+
+        def keep() -> None:
+            if pronoun != self.mm.journal.settings().pronoun:
+                self.mm.journal.update_settings(pronoun=pronoun)
+
+        try_journal(self.mm, keep)
 
     def action_apart(self) -> None:
         self.mm.toggle_apart()
@@ -249,16 +247,14 @@ class PartnerScreen(BaseScreen):
         name = field.value.strip()
         if name == self.partner.name:
             return True
-        try:
-            self.mm.journal.set_partner_name(name)
-        except JournalError as exc:
-            self.notify(str(exc), title="Not saved", severity="error")
+        saved = try_journal(
+            self.mm, lambda: self.mm.journal.set_partner_name(name), changed="partner"
+        )
+        if saved is None:
             return False
         self.partner = Partner(name, self.partner.little_things, self.partner.dates)
         if not quiet:
             self._changed(f"Their name: {name}" if name else "Their name is cleared.")
-        else:
-            self.mm.journal_changed.publish("partner")
         return True
 
     @on(Input.Changed, "#name")
@@ -331,16 +327,18 @@ class PartnerScreen(BaseScreen):
             if result is None:
                 return
             journal = self.mm.journal
-            try:
+
+            def save() -> LittleThing:
                 if thing is None:
                     saved = journal.add_little_thing(result.label, result.text)
                 else:
                     saved = journal.edit_little_thing(thing.id, result.label, result.text)
-            except JournalError as exc:
-                self.notify(str(exc), title="Not saved", severity="error")
-                return
-            self._select_after = (THINGS, saved.id)
-            self._changed(f"{saved.label}: {saved.text}")
+                self._select_after = (THINGS, saved.id)  # for the refresh the signal brings
+                return saved
+
+            saved = try_journal(self.mm, save, changed="partner")
+            if saved is not None:
+                self._changed(f"{saved.label}: {saved.text}")
 
         dialog = (
             LittleThingDialog(title="A little thing to remember")
@@ -354,7 +352,8 @@ class PartnerScreen(BaseScreen):
             if result is None:
                 return
             journal = self.mm.journal
-            try:
+
+            def save() -> ImportantDate:
                 if item is None:
                     saved = journal.add_date(result.kind, result.label, result.day, result.yearly)
                 else:
@@ -365,11 +364,12 @@ class PartnerScreen(BaseScreen):
                         date=result.day,
                         yearly=result.yearly,
                     )
-            except JournalError as exc:
-                self.notify(str(exc), title="Not saved", severity="error")
-                return
-            self._select_after = (DATES, saved.id)
-            self._changed(date_line(saved, self.mm.today))
+                self._select_after = (DATES, saved.id)  # for the refresh the signal brings
+                return saved
+
+            saved = try_journal(self.mm, save, changed="partner")
+            if saved is not None:
+                self._changed(date_line(saved, self.mm.today))
 
         dialog = (
             DateDialog(title="An important date")
@@ -409,16 +409,13 @@ class PartnerScreen(BaseScreen):
         def answered(yes: bool | None) -> None:
             if not yes:
                 return
-            try:
-                if panel == DATES:
-                    self.mm.journal.remove_date(item_id)
-                else:
-                    self.mm.journal.remove_little_thing(item_id)
-            except JournalError as exc:
-                self.notify(str(exc), title="Not removed", severity="error")
-                return
-            self.notify(f"Removed: {what}")
-            self.mm.journal_changed.publish("partner")
+            journal = self.mm.journal
+            remove = journal.remove_date if panel == DATES else journal.remove_little_thing
+            removed = try_journal(
+                self.mm, lambda: remove(item_id), changed="partner", title="Not removed"
+            )
+            if removed is not None:
+                self.notify(f"Removed: {what}")
 
         question = "Remove this date?" if panel == DATES else "Remove this little thing?"
         self.app.push_screen(ConfirmDialog(question, what, yes="Remove", no="Keep"), answered)

@@ -68,7 +68,6 @@ class ListReaderScreen(BaseScreen):
                 yield RelatedLinks(id="reader-related")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.current: str | None = None
         #: the reader's Markdown update in progress; await it to know the text is on screen
         self.rendering: AwaitComplete = AwaitComplete()

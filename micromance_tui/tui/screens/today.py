@@ -18,6 +18,7 @@ from textual.widgets import Static
 from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
+from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.together_view import partner_quiz
@@ -172,7 +173,6 @@ class TodayScreen(BaseScreen):
         self.query_one("#today-cards").set_class(event.size.width >= WIDE, "-wide")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.info: Today | None = None
         self._show_idea()
         # The rhythm below the idea fills in just after the first frame.
@@ -185,14 +185,16 @@ class TodayScreen(BaseScreen):
     def _show_idea(self, another: bool = False) -> None:
         app = self.mm
         now = app.now
-        try:
-            self.info = todays_idea(
+        info = try_journal(
+            app,
+            lambda: todays_idea(
                 app.library, app.journal, now, another=another, theirs=partner_quiz(app)
-            )
-        except JournalError as exc:
-            self.notify(str(exc), severity="error")
+            ),
+            title="Journal",
+        )
+        if info is None:
             return
-        info = self.info
+        self.info = info
         gesture = info.gesture
         card = self.query_one("#idea", IdeaCard)
         day = info.day

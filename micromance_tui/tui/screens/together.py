@@ -85,7 +85,6 @@ class TogetherScreen(BaseScreen):
                 yield Checkbox(label[:1].upper() + label[1:], id=f"share-{key}")
 
     def on_mount(self) -> None:
-        super().on_mount()
         self.title = "Together"
         self.mm.together_changed.subscribe(self, lambda _what: self.show_session())
         self.show_session()

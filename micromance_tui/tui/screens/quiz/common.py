@@ -1,0 +1,101 @@
+"""What the quiz's views share: the answers being given, how to call the two of you, and
+the messages a view sends the screen to move on to another view."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
+
+from textual.containers import Vertical
+from textual.message import Message
+
+from micromance_tui.core.journal import JournalError, QuizProgress
+from micromance_tui.core.models import LANGUAGE_NAMES, ClassicItem, RatingItem
+from micromance_tui.core.quiz import CLASSIC
+from micromance_tui.core.rhythm import LANGUAGE_SHORT
+from micromance_tui.tui.journal_call import try_journal
+
+if TYPE_CHECKING:
+    from micromance_tui.tui.app import MicromanceApp
+
+
+def short(language_id: str) -> str:
+    """'words', 'service' ...: a language's one-word name."""
+    return LANGUAGE_SHORT.get(language_id, language_id).lower()
+
+
+@dataclass(slots=True)
+class Session:
+    """The quiz being answered."""
+
+    who: str
+    mode: str
+    started: str
+    answers: dict[str, int] = field(default_factory=dict)
+    position: int = 0
+
+
+class OpenCompare(Message):
+    """Show the two of you side by side."""
+
+
+class CloseView(Message):
+    """Go back from results or Compare to where they were opened from."""
+
+
+class QuizView(Vertical):
+    """One of the quiz's views: it draws itself and owns its keys; moving to another view
+    is the screen's, asked for with a message."""
+
+    @property
+    def mm(self) -> MicromanceApp:
+        return cast("MicromanceApp", self.app)
+
+    def entered(self) -> None:
+        """Just shown: put the focus and the scroll where this view starts."""
+
+    @property
+    def names(self) -> dict[str, str]:
+        """How to call "me" and "partner": the names from settings, or plain words."""
+        try:
+            settings = self.mm.journal.settings()
+        except JournalError:
+            return {"me": "You", "partner": "Your partner"}
+        return {
+            "me": settings.my_name or "You",
+            "partner": settings.partner_name or "Your partner",
+        }
+
+    def language_names(self) -> dict[str, str]:
+        return {lid: self.mm.library.language_name(lid) for lid in LANGUAGE_NAMES}
+
+    def items(self, mode: str) -> tuple[ClassicItem, ...] | tuple[RatingItem, ...]:
+        quiz = self.mm.library.quiz
+        return quiz.classic if mode == CLASSIC else quiz.rating
+
+    def progress(self) -> QuizProgress | None:
+        """The answers kept from a quiz left midway, if any."""
+        try:
+            return self.mm.journal.quiz_progress()
+        except JournalError:
+            return None
+
+    def save_progress(self, session: Session | None) -> bool:
+        """Keep the answers so far (None: there are none to keep any more)."""
+        progress = (
+            None
+            if session is None
+            else QuizProgress(
+                who=session.who,
+                mode=session.mode,
+                answers=dict(session.answers),
+                position=session.position,
+                started=session.started,
+            )
+        )
+        saved = try_journal(
+            self.mm,
+            lambda: self.mm.journal.save_quiz_progress(progress),
+            title="Progress not saved",
+        )
+        return saved is not None
