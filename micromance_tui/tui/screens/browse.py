@@ -129,7 +129,8 @@ class BrowseScreen(BaseScreen):
     # ------------------------------------------------------------------ layout
 
     def compose_body(self) -> ComposeResult:
-        with Vertical(id="browse-controls"):
+        with Vertical(id="browse-controls", classes="panel") as controls:
+            controls.border_title = "Find an idea"
             with Horizontal(id="search-row"):
                 yield Field(
                     placeholder="Search ideas: title, summary, tags, situation, how  (/)",
@@ -195,11 +196,16 @@ class BrowseScreen(BaseScreen):
             id="favourites-empty",
         )
         with Horizontal(id="browse-main"):
-            yield GestureList(
+            results = GestureList(
                 id="results",
+                classes="panel",
                 empty_text="Nothing matches. Clear the search (esc) or loosen a filter.",
             )
-            yield GestureDetail(id="browse-detail")
+            results.border_title = "Ideas"
+            yield results
+            detail = GestureDetail(id="browse-detail", classes="panel")
+            detail.border_title = "The idea in full"
+            yield detail
 
     def on_mount(self) -> None:
         super().on_mount()

@@ -99,7 +99,7 @@ class PartnerScreen(BaseScreen):
                 yield Checkbox("Apart mode (m)", id="apart", compact=True)
             yield Label("", id="name-error", classes="field-error")
             with Horizontal(id="partner-panels"):
-                with Vertical(id="things-box", classes="partner-panel") as things:
+                with Vertical(id="things-box", classes="partner-panel panel") as things:
                     things.border_title = "Little things to remember"
                     yield OptionList(id=THINGS)
                     yield EmptyState(
@@ -115,7 +115,7 @@ class PartnerScreen(BaseScreen):
                         yield Button("Add", id="things-add", compact=True)
                         yield Button("Edit", id="things-edit", compact=True)
                         yield Button("Remove", id="things-remove", compact=True)
-                with Vertical(id="dates-box", classes="partner-panel") as dates:
+                with Vertical(id="dates-box", classes="partner-panel panel") as dates:
                     dates.border_title = "Important dates"
                     yield OptionList(id=DATES)
                     yield EmptyState(

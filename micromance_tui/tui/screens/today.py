@@ -159,10 +159,10 @@ class TodayScreen(BaseScreen):
             # The cards below the idea: two columns when the window is wide, one when not.
             # Other cards (from your partner, the daily question) mount into #today-cards.
             with Container(id="today-cards"):
-                glance = Glance(id="glance", classes="today-card")
+                glance = Glance(id="glance", classes="today-card panel")
                 glance.border_title = "Coming up and the last days"
                 yield glance
-                with Vertical(id="today-keep", classes="today-card") as keep:
+                with Vertical(id="today-keep", classes="today-card panel") as keep:
                     keep.border_title = "Keep it going"
                     yield CheckInLine(id="last-checkin")
                     yield Static("", id="today-profile", markup=False)
