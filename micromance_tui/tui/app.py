@@ -466,6 +466,7 @@ class MicromanceApp(App[int]):
 
     def ask_how_today(self) -> None:
         """Ask how today is (kept for today only); today's idea follows the answer."""
+        from micromance_tui.core.partner_words import PartnerWords
         from micromance_tui.tui.dialogs.how_today import HowTodayDialog
 
         today = self.today
@@ -482,10 +483,11 @@ class MicromanceApp(App[int]):
 
         try:
             mood, day_off = self.journal.said_today(today)
+            partner = PartnerWords.of(self.journal.settings())
         except JournalError as exc:
             self.notify(str(exc), title="Journal", severity="error")
             return
-        self.push_screen(HowTodayDialog(mood, day_off), done)
+        self.push_screen(HowTodayDialog(mood, day_off, partner=partner), done)
 
     def notice_outside_changes(self) -> None:
         """Refresh every screen when the journal file changed since last looked at, for

@@ -36,6 +36,7 @@ from micromance_tui.core.models import (
     SITUATIONS,
     Gesture,
 )
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.search import Filters, SearchIndex, SearchStopped, top_language
 from micromance_tui.core.suggest import partner_order
 from micromance_tui.tui.screens.base import BaseScreen
@@ -517,7 +518,9 @@ class BrowseScreen(BaseScreen):
     def action_order(self) -> None:
         if self.scores is None:
             self.notify(
-                "Take the quiz for your partner (q) to order ideas for them.",
+                PartnerWords.read(self.mm.journal).fill(
+                    "Take the quiz for {who} (q) to order ideas for {them}."
+                ),
                 title="No partner profile yet",
             )
             return

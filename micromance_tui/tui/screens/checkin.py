@@ -24,6 +24,7 @@ from textual.widgets import Button, Label, Static, TextArea
 from micromance_tui.core.ask import prompts_for_today
 from micromance_tui.core.checkin import GUIDE_ID, STEPS, timer_text
 from micromance_tui.core.journal import JournalError
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.validate import note_problem, show_error
 from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
@@ -69,8 +70,9 @@ class CheckInScreen(Screen[None]):
             settings = self.mm.journal.settings()
             names = {
                 "wish-me": f"{settings.my_name or 'You'}: one thing you would like",
-                "wish-partner": f"{settings.partner_name or 'Your partner'}: one thing they "
-                "would like",
+                "wish-partner": PartnerWords.of(settings).fill(
+                    "{Who}: one thing {they} would like"
+                ),
             }
             stuck = self._stuck_questions()
             for index, item in enumerate(STEPS):

@@ -35,6 +35,7 @@ from micromance_tui.commands import entry_row, export_text, rows_to_csv, write_t
 from micromance_tui.core.daily import partner_scores
 from micromance_tui.core.journal import REACTIONS, JournalError, TriedEntry
 from micromance_tui.core.models import LANGUAGE_IDS, LANGUAGE_NAMES, Gesture
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.plural import plural
 from micromance_tui.core.rhythm import (
     LANGUAGE_SHORT,
@@ -375,9 +376,11 @@ class JournalScreen(BaseScreen):
         except JournalError as exc:
             self.notify(str(exc), severity="error")
             return
+        words = PartnerWords.read(self.mm.journal)
+        self.query_one("#profile-box").border_title = words.fill("{Whose} profile")
         self.query_one("#profile", ProfileBars).show(
             result if scores else None,
-            empty="No profile yet. Take the quiz for your partner (q), or together.",
+            empty=words.fill("No profile yet. Take the quiz for {who} (q), or together."),
         )
 
     @on(TabbedContent.TabActivated)
