@@ -100,8 +100,8 @@ class LanguagesScreen(BaseScreen):
         from textual.widgets import Markdown
 
         with Horizontal(id="lang-body"):
-            yield OptionList(id="lang-list")
-            with VerticalScroll(id="lang-pane"):
+            yield OptionList(id="lang-list", classes="panel")
+            with VerticalScroll(id="lang-pane", classes="panel"):
                 yield Static("", id="lang-name")
                 yield Static("", id="lang-short")
                 yield Static("", id="lang-count")
@@ -116,6 +116,7 @@ class LanguagesScreen(BaseScreen):
         self.rendering: AwaitComplete = AwaitComplete()
         self.counts = idea_counts(self.mm.library)
         self.query_one("#lang-list", OptionList).border_title = "The five"
+        self.query_one("#lang-pane", VerticalScroll).border_title = "The language"
         self._fill_list()
         languages = self.mm.library.languages
         if languages:
