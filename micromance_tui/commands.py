@@ -249,7 +249,7 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
                 "label": d.label,
                 "date": (now.date() + _days(days)).isoformat(),
                 "days": days,
-                "text": describe_date(d, days, info.partner_name),
+                "text": describe_date(d, days, info.partner),
             }
             for d, days in info.upcoming
         ]
@@ -281,7 +281,7 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         print(f"  done it? micromance tried {g.id}")
     for item, days in info.upcoming:
         label = date_label(item, days, now.date())
-        print(f"  ♥ {describe_date(item, days, info.partner_name)} ({label})")
+        print(f"  ♥ {describe_date(item, days, info.partner)} ({label})")
     from micromance_tui.together_cli import from_partner
 
     for item in from_partner(paths, opened.journal, library, now)[:3]:

@@ -15,11 +15,12 @@ from typing import Any
 
 from micromance_tui.core.journal import ImportantDate, Journal, JournalError, QuizResult
 from micromance_tui.core.models import Gesture, Library
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.suggest import (
-    MOOD_LABELS,
     RECENT_DAYS,
     SPECIAL_LEAD_DAYS,
     Day,
+    mood_label,
     pick_today,
     relaxed_text,
 )
@@ -35,14 +36,19 @@ class Today:
     reason: str
     tried_today: bool
     upcoming: list[tuple[ImportantDate, int]]
-    partner_name: str
+    #: the partner's name and pronoun, for every sentence about them
+    partner: PartnerWords
     day: Day | None = None
     #: the rules relaxed to find an idea (suggest.RELAX_ORDER ids), usually none
     relaxed: tuple[str, ...] = ()
 
     @property
+    def partner_name(self) -> str:
+        return self.partner.name
+
+    @property
     def mood_label(self) -> str:
-        return MOOD_LABELS[self.day.mood] if self.day else MOOD_LABELS["ordinary"]
+        return mood_label(self.day.mood if self.day else "ordinary", self.partner)
 
     @property
     def relaxed_text(self) -> list[str]:
@@ -96,6 +102,7 @@ def todays_idea(
     """Today's idea; `another=True` moves on to a different one and pins that instead."""
     today = now.date()
     settings = journal.settings()
+    partner = PartnerWords.of(settings)
     scores, profile_id = partner_scores(journal, theirs)
     day = day_of(journal, now)
     context = _context(profile_id, day)
@@ -127,7 +134,7 @@ def todays_idea(
             recent=recent,
             scores=scores,
             skip=shown,
-            partner_name=settings.partner_name,
+            partner=partner,
             first_ever=not everything,
         )
         if pick is not None:
@@ -148,18 +155,17 @@ def todays_idea(
         reason=reason,
         tried_today=gesture is not None and gesture.id in tried_today,
         upcoming=upcoming,
-        partner_name=settings.partner_name,
+        partner=partner,
         day=day,
         relaxed=relaxed,
     )
 
 
-def describe_date(item: ImportantDate, days: int, partner_name: str) -> str:
+def describe_date(item: ImportantDate, days: int, partner: PartnerWords) -> str:
     """'Sam's birthday is in 6 days (Tue 1 Dec)' and friends."""
     when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
-    who = partner_name or "your partner"
     if item.kind == "birthday":
-        what = f"{who}'s birthday"
+        what = f"{partner.whose} birthday"
     elif item.kind == "anniversary":
         what = item.label or "your anniversary"
     else:

@@ -30,6 +30,7 @@ from dataclasses import dataclass, field
 from datetime import date
 
 from micromance_tui.core.models import LANGUAGE_IDS, LANGUAGE_NAMES, Gesture
+from micromance_tui.core.partner_words import PartnerWords
 
 RECENT_DAYS = 30
 #: the smallest share of the day's chances any one language keeps, with a profile or without
@@ -40,12 +41,20 @@ SPECIAL_LEAD_DAYS = 2
 TIMES_OF_DAY: tuple[str, ...] = ("morning", "daytime", "evening", "bedtime")
 #: How is today? The user's answer, kept for that day only.
 MOODS: tuple[str, ...] = ("ordinary", "hard-day", "special", "apart")
+#: each answer as a phrase, worded for the partner by :func:`mood_label`
 MOOD_LABELS: dict[str, str] = {
     "ordinary": "an ordinary day",
-    "hard-day": "a hard day for them",
+    "hard-day": "a hard day for {them}",
     "special": "a special day",
     "apart": "we are apart today",
 }
+
+
+def mood_label(mood: str, partner: PartnerWords | None = None) -> str:
+    """``a hard day for her``: an answer to "how is today?", with the partner's pronoun."""
+    return (partner or PartnerWords()).fill(MOOD_LABELS.get(mood, MOOD_LABELS["ordinary"]))
+
+
 #: moments that are kinds of day: offered only when said (mood -> the moments it admits)
 SAID_MOMENTS: dict[str, tuple[str, ...]] = {
     "hard-day": ("tough-times", "after-hard-day"),
@@ -237,7 +246,7 @@ def pick_today(
     recent: Iterable[str] = (),
     scores: Mapping[str, float] | None = None,
     skip: Iterable[str] = (),
-    partner_name: str = "",
+    partner: PartnerWords | None = None,
     first_ever: bool = False,
 ) -> Pick | None:
     """Choose today's idea. `skip` lists ids already shown today ("show another");
@@ -260,7 +269,7 @@ def pick_today(
     chances = [weights.get(g.language, LANGUAGE_FLOOR) / per_language[g.language] for g in pool]
     rng = random.Random(_seed(day.today.isoformat(), day.is_apart, day.mood, skipped))
     gesture = rng.choices(pool, weights=chances, k=1)[0]
-    reason = _reason(gesture, scores, day, relaxed, partner_name, starter=starter)
+    reason = _reason(gesture, scores, day, relaxed, partner or PartnerWords(), starter=starter)
     return Pick(gesture, reason, relaxed)
 
 
@@ -275,24 +284,24 @@ def _reason(
     scores: Mapping[str, float] | None,
     day: Day,
     relaxed: tuple[str, ...],
-    partner_name: str,
+    partner: PartnerWords,
     *,
     starter: bool = False,
 ) -> str:
     bits: list[str] = ["a small first idea that suits anyone"] if starter else []
-    who = partner_name or "your partner"
     said = sorted(day.said.intersection(gesture.moments))
     if said:
         if day.mood in SAID_MOMENTS and set(said) & set(SAID_MOMENTS[day.mood]):
-            bits.append(f"you said today is {MOOD_LABELS[day.mood]}")
+            bits.append(f"you said today is {mood_label(day.mood, partner)}")
         else:
             bits.append("an important date is close")
     if scores and any(scores.values()):
         top = max(LANGUAGE_IDS, key=lambda lid: scores.get(lid, 0.0))
         if gesture.language == top:
-            bits.append(f"{LANGUAGE_NAMES[top].lower()} ranks high in {who}'s profile")
+            language = LANGUAGE_NAMES[top].lower()
+            bits.append(f"{language} ranks high in {partner.whose} profile")
         else:
-            bits.append(f"every language matters, not only {who}'s top one")
+            bits.append(f"every language matters, not only {partner.whose} top one")
     if day.is_apart and "apart" not in relaxed:
         bits.append("it works at a distance")
     if day.slot in gesture.moments:

@@ -447,6 +447,7 @@ class MicromanceApp(App[int]):
 
     def ask_how_today(self) -> None:
         """Ask how today is (kept for today only); today's idea follows the answer."""
+        from micromance_tui.core.partner_words import PartnerWords
         from micromance_tui.tui.dialogs.how_today import HowTodayDialog
 
         today = self.today
@@ -462,7 +463,8 @@ class MicromanceApp(App[int]):
 
         said = try_journal(self, lambda: self.journal.said_today(today), title="Journal")
         if said is not None:
-            self.push_screen(HowTodayDialog(*said), done)
+            partner = PartnerWords.read(self.journal)
+            self.push_screen(HowTodayDialog(*said, partner=partner), done)
 
     def notice_outside_changes(self) -> None:
         """Refresh every screen when the journal file changed since last looked at, for

@@ -257,9 +257,10 @@ async def test_narrow_enter_and_click_open_the_idea(make_app: AppFactory) -> Non
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen
-        # rows are two lines tall: the third idea starts on line 4 of the list
+        # rows are two lines tall: under the panel's top border, the third idea starts on
+        # line 5 of the list
         third = shown(screen)[2]
-        await pilot.click("#results", offset=(10, 4))
+        await pilot.click("#results", offset=(10, 5))
         await pilot.pause()
         reopened = app.screen
         assert isinstance(reopened, GestureScreen) and reopened.gesture_id == third.id
@@ -272,7 +273,7 @@ async def test_wide_shows_the_detail_beside_the_list(make_app: AppFactory) -> No
         detail = screen.query_one("#browse-detail", GestureDetail)
         assert detail.display and detail.region.x > screen.query_one("#results").region.x
         third = shown(screen)[2]
-        await pilot.click("#results", offset=(10, 4))
+        await pilot.click("#results", offset=(10, 5))  # under the panel's border
         await pilot.pause()
         assert app.screen is screen  # a click selects; it does not leave the list
         assert screen._detail_id == third.id

@@ -8,6 +8,7 @@ from typing import Any
 from textual.widgets import Button, Markdown, OptionList, Static
 
 from micromance_tui.core.journal import QuizResult, new_id
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.tui.screens.languages import LanguagesScreen, idea_counts, partner_line
 from tests.tui.conftest import AppFactory, shipped_library
 
@@ -105,10 +106,16 @@ async def test_partner_profile_as_a_starting_point(make_app: AppFactory) -> None
 
 
 def test_partner_line_phrasing() -> None:
+    nameless = PartnerWords()
     even = dict.fromkeys(CLASSIC, 3.0)
-    assert "same weight" in partner_line("words", "Words of affirmation", even, "classic", "")
+    assert "same weight" in partner_line("words", "Words of affirmation", even, "classic", nameless)
     rating = {"words": 4.5, "service": 3.0, "gifts": 2.0, "time": 4.5, "touch": 3.5}
-    top = partner_line("words", "Words of affirmation", rating, "rating", "")
+    top = partner_line("words", "Words of affirmation", rating, "rating", nameless)
     assert top.startswith("Your partner's quiz put words of affirmation at the top (4.5 out of 5)")
-    assert "your partner" in partner_line("touch", "Physical touch", rating, "rating", "")
-    assert partner_line("words", "Words", {}, "classic", "Sam") == ""
+    middle = partner_line("touch", "Physical touch", rating, "rating", nameless)
+    assert "your partner" in middle and middle.endswith("ways to reach them.")
+    # the pronoun chosen for the partner carries into the sentence, verb and all
+    low = partner_line("gifts", "Receiving gifts", rating, "rating", PartnerWords("Sam", "she"))
+    assert low.startswith("Sam's quiz put receiving gifts lowest")
+    assert low.endswith("so watch how she responds.")
+    assert partner_line("words", "Words", {}, "classic", PartnerWords("Sam")) == ""

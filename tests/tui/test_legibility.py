@@ -94,6 +94,8 @@ SCREENS: dict[str, Open] = {
     "idea-page": then(mode("today"), lambda app: app.open_gesture("hug-after-long-day")),
     "checkin": then(mode("ask"), lambda app: app.open_checkin()),
     "together": then(mode("today"), lambda app: app.action_together()),
+    # typing a search: the list's cursor is drawn blurred, in a translucent colour
+    "browse-searching": then(mode("browse"), lambda app: app.screen.query_one("#search").focus()),
 }
 DIALOGS: dict[str, Open] = {
     "mark-as-tried": then(mode("today"), lambda app: app.mark_tried("hug-after-long-day")),

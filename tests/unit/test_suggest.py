@@ -13,6 +13,7 @@ from typing import Any
 import pytest
 
 from micromance_tui.core.models import LANGUAGE_IDS, Gesture
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.suggest import (
     LANGUAGE_FLOOR,
     Day,
@@ -218,7 +219,8 @@ def test_the_partner_profile_weights_the_choice() -> None:
     for_touch = picks(library, days=400, scores={"touch": 12, "words": 1})
     assert plain["idea-touch"] < 130  # about a fifth without a profile
     assert for_touch["idea-touch"] > 200  # most days with touch far ahead
-    pick = pick_today(library, day=Day(TUESDAY, 10), scores={"touch": 12}, partner_name="Sam")
+    sam = PartnerWords("Sam")
+    pick = pick_today(library, day=Day(TUESDAY, 10), scores={"touch": 12}, partner=sam)
     assert pick is not None
     assert pick.reason.startswith(("physical touch ranks high", "every language matters"))
 

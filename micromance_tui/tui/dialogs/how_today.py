@@ -1,5 +1,5 @@
-"""How is today? An ordinary day, a hard day for them, a special day, or apart today; and
-whether today is a day off. Kept for that day only (core/daily.py)."""
+"""How is today? An ordinary day, a hard day for them (in the partner's pronoun), a special
+day, or apart today; and whether today is a day off. Kept for that day only (core/daily.py)."""
 
 from __future__ import annotations
 
@@ -12,7 +12,8 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Static
 
-from micromance_tui.core.suggest import MOOD_LABELS, MOODS
+from micromance_tui.core.partner_words import PartnerWords
+from micromance_tui.core.suggest import MOODS, mood_label
 
 
 class HowTodayDialog(ModalScreen[tuple[str, bool] | None]):
@@ -23,15 +24,18 @@ class HowTodayDialog(ModalScreen[tuple[str, bool] | None]):
         Binding("escape", "cancel", "Cancel"),
         Binding("ctrl+s", "save", "Keep for today"),
         *[
-            Binding(str(n), f"choose('{mood}')", MOOD_LABELS[mood], show=False)
+            Binding(str(n), f"choose('{mood}')", mood_label(mood), show=False)
             for n, mood in enumerate(MOODS, start=1)
         ],
     ]
 
-    def __init__(self, mood: str = "ordinary", day_off: bool = False) -> None:
+    def __init__(
+        self, mood: str = "ordinary", day_off: bool = False, *, partner: PartnerWords | None = None
+    ) -> None:
         super().__init__()
         self._mood = mood if mood in MOODS else "ordinary"
         self._day_off = day_off
+        self._partner = partner or PartnerWords()
 
     def compose(self) -> ComposeResult:
         with Vertical(id="how-today-dialog", classes="dialog"):
@@ -43,7 +47,7 @@ class HowTodayDialog(ModalScreen[tuple[str, bool] | None]):
             )
             with RadioSet(id="mood", compact=True):
                 for n, mood in enumerate(MOODS, start=1):
-                    label = MOOD_LABELS[mood]
+                    label = mood_label(mood, self._partner)
                     yield RadioButton(
                         f"{n}  {label[:1].upper()}{label[1:]}", value=mood == self._mood, id=mood
                     )

@@ -17,6 +17,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, ContentSwitcher, Input, Label, RadioButton, RadioSet, Static
 
 from micromance_tui.core.journal import PRONOUNS
+from micromance_tui.core.partner_words import PRONOUN_LABELS
 from micromance_tui.tui.validate import MAX_NAME, show_error, text_problem
 from micromance_tui.tui.widgets.field import Field
 
@@ -27,11 +28,6 @@ NEXT_PLACES = (
     ("quiz", "Take the love-languages quiz (both of you can)"),
     ("browse", "Browse the ideas"),
 )
-PRONOUN_LABELS = {
-    "they": "They / them",
-    "she": "She / her",
-    "he": "He / him",
-}
 
 
 @dataclass

@@ -174,8 +174,9 @@ class AskScreen(BaseScreen):
             card = PromptCard(id="prompt", classes="card")
             card.border_title = "A question to ask each other"
             yield card
-            yield Label(VIEWS[ASKED], id="history-title", classes="section-title")
-            yield OptionList(id="history")
+            history = OptionList(id="history", classes="panel")
+            history.border_title = VIEWS[ASKED]
+            yield history
             yield EmptyState(*EMPTY[ASKED], title="Nothing yet", id="history-empty")
 
     def _has_deck(self, deck: str) -> bool:
@@ -240,7 +241,7 @@ class AskScreen(BaseScreen):
         """The list below the card. Everything in it is shown as text, never read as markup:
         questions may be the user's own, and notes are what they typed."""
         listing = self.query_one("#history", OptionList)
-        self.query_one("#history-title", Label).update(VIEWS[self.view])
+        self.query_one("#history", OptionList).border_title = VIEWS[self.view]
         library = self.mm.library
         options: list[Option] = []
         if self.view == ASKED:

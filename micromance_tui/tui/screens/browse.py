@@ -37,6 +37,7 @@ from micromance_tui.core.models import (
     SITUATIONS,
     Gesture,
 )
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.search import Filters, SearchIndex, SearchStopped, top_language
 from micromance_tui.core.suggest import partner_order
 from micromance_tui.tui.journal_call import try_journal
@@ -131,7 +132,8 @@ class BrowseScreen(BaseScreen):
     # ------------------------------------------------------------------ layout
 
     def compose_body(self) -> ComposeResult:
-        with Vertical(id="browse-controls"):
+        with Vertical(id="browse-controls", classes="panel") as controls:
+            controls.border_title = "Find an idea"
             with Horizontal(id="search-row"):
                 yield Field(
                     placeholder="Search ideas: title, summary, tags, situation, how  (/)",
@@ -197,11 +199,16 @@ class BrowseScreen(BaseScreen):
             id="favourites-empty",
         )
         with Horizontal(id="browse-main"):
-            yield GestureList(
+            results = GestureList(
                 id="results",
+                classes="panel",
                 empty_text="Nothing matches. Clear the search (esc) or loosen a filter.",
             )
-            yield GestureDetail(id="browse-detail")
+            results.border_title = "Ideas"
+            yield results
+            detail = GestureDetail(id="browse-detail", classes="panel")
+            detail.border_title = "The idea in full"
+            yield detail
 
     def on_mount(self) -> None:
         self.results_list = self.query_one("#results", GestureList)
@@ -518,7 +525,9 @@ class BrowseScreen(BaseScreen):
     def action_order(self) -> None:
         if self.scores is None:
             self.notify(
-                "Take the quiz for your partner (q) to order ideas for them.",
+                PartnerWords.read(self.mm.journal).fill(
+                    "Take the quiz for {who} (q) to order ideas for {them}."
+                ),
                 title="No partner profile yet",
             )
             return

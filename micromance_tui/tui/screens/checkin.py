@@ -23,6 +23,7 @@ from textual.widgets import Button, Label, Static, TextArea
 
 from micromance_tui.core.ask import prompts_for_today
 from micromance_tui.core.checkin import GUIDE_ID, STEPS, timer_text
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.tui.app_access import AppAccess
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.journal_call import try_journal
@@ -63,8 +64,9 @@ class CheckInScreen(AppAccess, Screen[None]):
             settings = self.mm.journal.settings()
             names = {
                 "wish-me": f"{settings.my_name or 'You'}: one thing you would like",
-                "wish-partner": f"{settings.partner_name or 'Your partner'}: one thing they "
-                "would like",
+                "wish-partner": PartnerWords.of(settings).fill(
+                    "{Who}: one thing {they} would like"
+                ),
             }
             stuck = self._stuck_questions()
             for index, item in enumerate(STEPS):

@@ -35,6 +35,7 @@ from micromance_tui.commands import entry_row, export_text, rows_to_csv, write_t
 from micromance_tui.core.daily import partner_scores
 from micromance_tui.core.journal import REACTIONS, JournalError, TriedEntry
 from micromance_tui.core.models import LANGUAGE_IDS, LANGUAGE_NAMES, Gesture
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.plural import plural
 from micromance_tui.core.rhythm import (
     LANGUAGE_SHORT,
@@ -165,26 +166,12 @@ class JournalScreen(BaseScreen):
                     title="No entries yet",
                     id="entries-empty",
                 )
-                with Horizontal(id="filter-row-1", classes="filter-row"):
-                    yield Field(placeholder="/ search notes and ideas", id="search", compact=True)
-                    yield Select(
-                        [(LANGUAGE_NAMES[lid], lid) for lid in LANGUAGE_IDS],
-                        prompt="any language",
-                        id="language",
-                        compact=True,
-                    )
-                    yield Select(
-                        REACTION_CHOICES, prompt="any reaction", id="reaction", compact=True
-                    )
-                with Horizontal(id="filter-row-2", classes="filter-row"):
-                    yield Label("From", classes="filter-label")
-                    yield Field(placeholder="YYYY-MM-DD", id="since", compact=True)
-                    yield Label("to", classes="filter-label")
-                    yield Field(placeholder="YYYY-MM-DD", id="until", compact=True)
-                    yield Button("Clear", id="clear", compact=True)
-                    yield Static("", id="count")
-                yield Label("", id="filter-error", classes="field-error")
-                yield EntryList(self._describe, id="entries")
+                with Vertical(id="entries-find", classes="panel") as find:
+                    find.border_title = "Find entries"
+                    yield from self._filter_rows()
+                with Vertical(id="entries-box", classes="panel") as box:
+                    box.border_title = "Every idea tried, newest first"
+                    yield EntryList(self._describe, id="entries")
             with TabPane("2 Rhythm", id="tab-rhythm"):
                 yield EmptyState(
                     "Your rhythm: a 12-week calendar of the days you tried something, your "
@@ -208,33 +195,55 @@ class JournalScreen(BaseScreen):
                 )
                 yield from self._balance_body()
 
+    def _filter_rows(self) -> ComposeResult:
+        with Horizontal(id="filter-row-1", classes="filter-row"):
+            yield Field(placeholder="/ search notes and ideas", id="search", compact=True)
+            yield Select(
+                [(LANGUAGE_NAMES[lid], lid) for lid in LANGUAGE_IDS],
+                prompt="any language",
+                id="language",
+                compact=True,
+            )
+            yield Select(REACTION_CHOICES, prompt="any reaction", id="reaction", compact=True)
+        with Horizontal(id="filter-row-2", classes="filter-row"):
+            yield Label("From", classes="filter-label")
+            yield Field(placeholder="YYYY-MM-DD", id="since", compact=True)
+            yield Label("to", classes="filter-label")
+            yield Field(placeholder="YYYY-MM-DD", id="until", compact=True)
+            yield Button("Clear", id="clear", compact=True)
+            yield Static("", id="count")
+        yield Label("", id="filter-error", classes="field-error")
+
     def _rhythm_body(self) -> ComposeResult:
         with Horizontal(id="rhythm-body"):
-            with Vertical(id="calendar-box"):
-                yield Label("The last 12 weeks", classes="section-title")
+            with Vertical(id="calendar-box", classes="panel") as calendar:
+                calendar.border_title = "The last 12 weeks"
                 yield RhythmCalendar(id="calendar")
                 yield Static("", id="calendar-total", classes="muted")
             with Vertical(id="rhythm-side"):
-                yield Label("Weeks, not days", classes="section-title")
-                yield Static("", id="week-run")
-                yield Static(
-                    "A week counts with one idea tried, on any day.",
-                    id="week-run-note",
-                    classes="muted",
-                )
-                yield Label("Worth repeating", classes="section-title")
-                yield OptionList(id="repeat")
+                with Vertical(id="week-box", classes="panel") as weeks:
+                    weeks.border_title = "Weeks, not days"
+                    yield Static("", id="week-run")
+                    yield Static(
+                        "A week counts with one idea tried, on any day.",
+                        id="week-run-note",
+                        classes="muted",
+                    )
+                with Vertical(id="repeat-box", classes="panel") as repeat:
+                    repeat.border_title = "Worth repeating"
+                    yield OptionList(id="repeat")
 
     def _balance_body(self) -> ComposeResult:
         with VerticalScroll(id="balance-body"):
             with Horizontal(id="balance-row"):
-                with Vertical(id="spreads"):
+                with Vertical(id="spreads", classes="panel") as spreads:
+                    spreads.border_title = "Across the five languages"
                     yield Label("The last 30 days", classes="section-title")
                     yield LanguageSpread(id="spread-30")
                     yield Label("The last 90 days", classes="section-title")
                     yield LanguageSpread(id="spread-90")
-                with Vertical(id="profile-box"):
-                    yield Label("Your partner's profile", classes="section-title")
+                with Vertical(id="profile-box", classes="panel") as profile:
+                    profile.border_title = "Your partner's profile"
                     yield ProfileBars(id="profile")
             yield Static(
                 "What you have been doing, not a score: most people value all five.",
@@ -370,9 +379,11 @@ class JournalScreen(BaseScreen):
         if read is None:
             return
         result, (scores, _) = read
+        words = PartnerWords.read(self.mm.journal)
+        self.query_one("#profile-box").border_title = words.fill("{Whose} profile")
         self.query_one("#profile", ProfileBars).show(
             result if scores else None,
-            empty="No profile yet. Take the quiz for your partner (q), or together.",
+            empty=words.fill("No profile yet. Take the quiz for {who} (q), or together."),
         )
 
     @on(TabbedContent.TabActivated)

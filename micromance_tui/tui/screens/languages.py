@@ -19,6 +19,7 @@ from textual.widgets.option_list import Option, OptionDoesNotExist
 from micromance_tui.core.daily import partner_scores
 from micromance_tui.core.journal import JournalError
 from micromance_tui.core.models import Library
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.plural import noun, plural
 from micromance_tui.tui.screens.base import BaseScreen
 
@@ -45,11 +46,16 @@ def _score_text(value: float, mode: str) -> str:
 
 
 def partner_line(
-    language_id: str, language_name: str, scores: Mapping[str, float], mode: str, partner: str
+    language_id: str,
+    language_name: str,
+    scores: Mapping[str, float],
+    mode: str,
+    partner: PartnerWords,
 ) -> str:
     """How this language figures in the partner's latest quiz profile, as a starting point."""
-    whose = f"{partner}'s" if partner else "Your partner's"
-    them = partner or "your partner"
+    whose = partner.fill("{Whose}")
+    them = partner.who
+    they = partner.fill("{they} respond{s}")
     if language_id not in scores:
         return ""
     value = scores[language_id]
@@ -70,11 +76,11 @@ def partner_line(
     if value == low:
         return (
             f"{whose} quiz put {name} lowest ({shown}). That is a hint, not a rule: it can "
-            f"still mean a lot on the right day, so watch how {them} responds."
+            f"still mean a lot on the right day, so watch how {they}."
         )
     return (
-        f"In {them}'s quiz, {name} sits in the middle ({shown}): one of several ways to "
-        f"reach {them}."
+        f"In {partner.whose} quiz, {name} sits in the middle ({shown}): one of several ways "
+        f"to reach {partner.fill('{them}')}."
     )
 
 
@@ -94,8 +100,8 @@ class LanguagesScreen(BaseScreen):
         from textual.widgets import Markdown
 
         with Horizontal(id="lang-body"):
-            yield OptionList(id="lang-list")
-            with VerticalScroll(id="lang-pane"):
+            yield OptionList(id="lang-list", classes="panel")
+            with VerticalScroll(id="lang-pane", classes="panel"):
                 yield Static("", id="lang-name")
                 yield Static("", id="lang-short")
                 yield Static("", id="lang-count")
@@ -109,6 +115,7 @@ class LanguagesScreen(BaseScreen):
         self.rendering: AwaitComplete = AwaitComplete()
         self.counts = idea_counts(self.mm.library)
         self.query_one("#lang-list", OptionList).border_title = "The five"
+        self.query_one("#lang-pane", VerticalScroll).border_title = "The language"
         self._fill_list()
         languages = self.mm.library.languages
         if languages:
@@ -165,7 +172,7 @@ class LanguagesScreen(BaseScreen):
         try:
             scores, _ = partner_scores(journal)
             result = journal.latest_quiz_result("partner") if scores else None
-            partner = journal.settings().partner_name.strip() if scores else ""
+            partner = PartnerWords.of(journal.settings())
         except JournalError:
             return ""
         if not scores or result is None:

@@ -1,8 +1,9 @@
-"""Partner: their name, the little things worth remembering (coffee order, favourite snack,
-sizes, what helps on a bad day) and the dates that matter, with the days until each.
+"""Partner: the two of you (both names, the pronoun the app uses for them, apart mode: all
+the first-run welcome asks), the little things worth remembering (coffee order, favourite
+snack, sizes, what helps on a bad day) and the dates that matter, with the days until each.
 
-Everything typed is checked where it is typed; nothing invalid is saved, and the name is
-saved on enter, when the field is left, or when the screen is left."""
+Everything typed is checked where it is typed; nothing invalid is saved, and a name is
+saved on enter, when its field is left, or when the screen is left."""
 
 from __future__ import annotations
 
@@ -16,15 +17,18 @@ from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.events import ScreenSuspend
 from textual.markup import escape
-from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select, Static
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Select
 from textual.widgets.option_list import Option
 
 from micromance_tui.core.journal import (
     PRONOUNS,
     ImportantDate,
+    JournalError,
     LittleThing,
     Partner,
+    Settings,
 )
+from micromance_tui.core.partner_words import PRONOUN_LABELS, PartnerWords
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.important_date import DateDialog, DateInput
 from micromance_tui.tui.dialogs.little_thing import LittleThingDialog, LittleThingInput
@@ -36,10 +40,16 @@ from micromance_tui.tui.widgets.empty_state import EmptyState
 from micromance_tui.tui.widgets.field import Field
 
 THINGS, DATES = "things", "dates"
+#: the two name fields: field id -> the setting it keeps
+NAME_FIELDS = {"my-name": "my_name", "name": "partner_name"}
+THINGS_HINT = (
+    "The small things worth remembering: {their} coffee order, a favourite snack, sizes, "
+    "what helps on a bad day."
+)
 
 
-def name_problem(value: str) -> str:
-    return text_problem(value, "The name", limit=MAX_NAME, required=False)
+def name_problem(value: str, what: str = "The name") -> str:
+    return text_problem(value, what, limit=MAX_NAME, required=False)
 
 
 def when_text(days: int | None) -> str:
@@ -78,33 +88,51 @@ class PartnerScreen(BaseScreen):
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "remove", "Remove"),
         Binding("n", "name", "Name"),
+        Binding("y", "my_name", "Your name", show=False),
         Binding("m", "apart", "Apart mode"),
         Binding("escape", "leave_field", "Back to the lists", show=False),
     ]
 
     def compose_body(self) -> ComposeResult:
+        # The pronoun kept, from the start: a Select announces its first value, and the
+        # default one would otherwise be saved over the user's choice.
+        try:
+            pronoun = self.mm.journal.settings().pronoun
+        except JournalError:
+            pronoun = PRONOUNS[0]
         with Vertical(id="partner-body"):
-            with Horizontal(id="name-row"):
-                yield Label("Their name", id="name-label")
-                yield Field(placeholder="what you call them", id="name", compact=True)
-                yield Static("enter saves", id="name-hint", classes="muted")
-                yield Select(
-                    [(p, p) for p in PRONOUNS],
-                    value=PRONOUNS[0],
-                    allow_blank=False,
-                    id="pronoun",
-                    compact=True,
-                    tooltip="How the app refers to them",
-                )
-                yield Checkbox("Apart mode (m)", id="apart", compact=True)
-            yield Label("", id="name-error", classes="field-error")
+            # Everything the first-run welcome asks, to change at any time.
+            with Vertical(id="you-two", classes="panel") as you_two:
+                you_two.border_title = "You two"
+                you_two.border_subtitle = "enter saves a name"
+                with Horizontal(id="name-row"):
+                    yield Label("Your name", id="my-name-label", classes="name-label")
+                    yield Field(placeholder="what they call you (y)", id="my-name", compact=True)
+                    yield Label("Their name", id="name-label", classes="name-label")
+                    yield Field(placeholder="what you call them (n)", id="name", compact=True)
+                with Horizontal(id="about-row"):
+                    yield Label("Pronoun", classes="name-label")
+                    yield Select(
+                        [(PRONOUN_LABELS[p], p) for p in PRONOUNS],
+                        value=pronoun,
+                        allow_blank=False,
+                        id="pronoun",
+                        compact=True,
+                        tooltip="How the app speaks of them: Today, the Journal, this screen",
+                    )
+                    yield Checkbox(
+                        "Apart mode (m)",
+                        id="apart",
+                        compact=True,
+                        tooltip="You live apart: ideas that work at a distance",
+                    )
+                yield Label("", id="name-error", classes="field-error")
             with Horizontal(id="partner-panels"):
-                with Vertical(id="things-box", classes="partner-panel") as things:
+                with Vertical(id="things-box", classes="partner-panel panel") as things:
                     things.border_title = "Little things to remember"
                     yield OptionList(id=THINGS)
                     yield EmptyState(
-                        "The small things worth remembering: their coffee order, a favourite "
-                        "snack, sizes, what helps on a bad day.",
+                        PartnerWords().fill(THINGS_HINT),
                         "Add one",
                         "a",
                         "screen.add_to('things')",
@@ -115,7 +143,7 @@ class PartnerScreen(BaseScreen):
                         yield Button("Add", id="things-add", compact=True)
                         yield Button("Edit", id="things-edit", compact=True)
                         yield Button("Remove", id="things-remove", compact=True)
-                with Vertical(id="dates-box", classes="partner-panel") as dates:
+                with Vertical(id="dates-box", classes="partner-panel panel") as dates:
                     dates.border_title = "Important dates"
                     yield OptionList(id=DATES)
                     yield EmptyState(
@@ -149,12 +177,15 @@ class PartnerScreen(BaseScreen):
         if partner is None:
             return
         self.partner = partner
-        name = self.query_one("#name", Input)
-        if not (name.has_focus and name.value != self.partner.name):
-            name.value = self.partner.name
+        settings = self.mm.journal.settings()
+        for field_id, setting in NAME_FIELDS.items():
+            field = self.query_one(f"#{field_id}", Input)
+            kept = getattr(settings, setting)
+            if not (field.has_focus and field.value != kept):
+                field.value = kept
+        self._reword(PartnerWords.of(settings))
         self._fill_things()
         self._fill_dates()
-        settings = self.mm.journal.settings()
         apart = self.query_one("#apart", Checkbox)
         with apart.prevent(Checkbox.Changed):
             apart.value = settings.apart
@@ -165,6 +196,16 @@ class PartnerScreen(BaseScreen):
             panel, item_id = self._select_after
             self._select_after = None
             self._highlight(panel, item_id)
+
+    def _reword(self, words: PartnerWords) -> None:
+        """Say "her name", "what you call him"... in the pronoun chosen for them."""
+        self.query_one("#name-label", Label).update(words.fill("{Their} name"))
+        self.query_one("#name", Field).set_placeholder(words.fill("what you call {them} (n)"))
+        self.query_one("#my-name", Field).set_placeholder(words.fill("what {they} call{s} you (y)"))
+        empty = self.query_one("#things-empty", EmptyState)
+        empty.change(
+            words.fill(THINGS_HINT), empty.label, empty.key, empty.action, title="Nothing kept yet"
+        )
 
     def _fill(self, list_id: str, options: list[Option], empty: str) -> None:
         listing = self.query_one(f"#{list_id}", OptionList)
@@ -227,54 +268,79 @@ class PartnerScreen(BaseScreen):
             return
         pronoun = event.value
 
-        def keep() -> None:
-            if pronoun != self.mm.journal.settings().pronoun:
-                self.mm.journal.update_settings(pronoun=pronoun)
+        def keep() -> Settings | None:
+            if pronoun == self.mm.journal.settings().pronoun:
+                return None
+            return self.mm.journal.update_settings(pronoun=pronoun)
 
-        try_journal(self.mm, keep)
+        settings = try_journal(self.mm, keep)
+        if isinstance(settings, Settings):
+            self._reword(PartnerWords.of(settings))
+            self.mm.journal_changed.publish("settings")
 
     def action_apart(self) -> None:
         self.mm.toggle_apart()
 
     # ------------------------------------------------------------------ the name
 
-    def _save_name(self, *, quiet: bool = False) -> bool:
-        field = self.query_one("#name", Input)
-        problem = name_problem(field.value)
+    def _name_label(self, field_id: str) -> str:
+        return str(self.query_one(f"#{field_id}-label", Label).render())
+
+    def _save_name(self, field_id: str = "name", *, quiet: bool = False) -> bool:
+        """Keep what the name field holds: the partner's (``name``) or one's own."""
+        field = self.query_one(f"#{field_id}", Input)
+        what = self._name_label(field_id)
+        problem = name_problem(field.value, what)
         show_error(self.query_one("#name-error", Label), problem)
         if problem:
             return False
         name = field.value.strip()
-        if name == self.partner.name:
+        setting = NAME_FIELDS[field_id]
+
+        def keep() -> bool:
+            if name == getattr(self.mm.journal.settings(), setting):
+                return False
+            if field_id == "name":
+                self.mm.journal.set_partner_name(name)
+            else:
+                self.mm.journal.update_settings(my_name=name)
             return True
-        saved = try_journal(
-            self.mm, lambda: self.mm.journal.set_partner_name(name), changed="partner"
-        )
+
+        saved = try_journal(self.mm, keep)
+        if saved is False:
+            return True
         if saved is None:
             return False
-        self.partner = Partner(name, self.partner.little_things, self.partner.dates)
+        self.mm.journal_changed.publish("partner")
+        if field_id == "name":
+            self.partner = Partner(name, self.partner.little_things, self.partner.dates)
         if not quiet:
-            self._changed(f"Their name: {name}" if name else "Their name is cleared.")
+            self._changed(f"{what}: {name}" if name else f"{what} is cleared.")
         return True
 
-    @on(Input.Changed, "#name")
+    @on(Input.Changed, "#name, #my-name")
     def _name_typed(self, event: Input.Changed) -> None:
-        show_error(self.query_one("#name-error", Label), name_problem(event.value))
+        what = self._name_label(event.input.id or "name")
+        show_error(self.query_one("#name-error", Label), name_problem(event.value, what))
 
-    @on(Input.Submitted, "#name")
-    def _name_submitted(self) -> None:
-        if self._save_name():
+    @on(Input.Submitted, "#name, #my-name")
+    def _name_submitted(self, event: Input.Submitted) -> None:
+        if self._save_name(event.input.id or "name"):
             self.query_one(f"#{self._panel}", OptionList).focus()
 
-    @on(Input.Blurred, "#name")
-    def _name_left(self) -> None:
-        self._save_name()
+    @on(Input.Blurred, "#name, #my-name")
+    def _name_left(self, event: Input.Blurred) -> None:
+        self._save_name(event.input.id or "name")
 
     def on_screen_suspend(self, event: ScreenSuspend) -> None:
-        self._save_name(quiet=True)
+        for field_id in NAME_FIELDS:
+            self._save_name(field_id, quiet=True)
 
     def action_name(self) -> None:
         self.query_one("#name", Input).focus()
+
+    def action_my_name(self) -> None:
+        self.query_one("#my-name", Input).focus()
 
     def action_leave_field(self) -> None:
         if isinstance(self.focused, Input):

@@ -61,8 +61,8 @@ class ListReaderScreen(BaseScreen):
         from textual.widgets import Markdown
 
         with Horizontal(id="reader-body"):
-            yield OptionList(id="reader-list")
-            with VerticalScroll(id="reader-pane"):
+            yield OptionList(id="reader-list", classes="panel")
+            with VerticalScroll(id="reader-pane", classes="panel"):
                 yield Markdown("", id="reader-md", open_links=False)
                 yield Label("Read next (enter or click)", id="reader-related-title")
                 yield RelatedLinks(id="reader-related")

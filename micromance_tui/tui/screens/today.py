@@ -18,6 +18,7 @@ from textual.widgets import Static
 from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
 from micromance_tui.core.journal import JournalError
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.screens.base import BaseScreen
@@ -161,10 +162,10 @@ class TodayScreen(BaseScreen):
             # The cards below the idea: two columns when the window is wide, one when not.
             # Other cards (from your partner, the daily question) mount into #today-cards.
             with Container(id="today-cards"):
-                glance = Glance(id="glance", classes="today-card")
+                glance = Glance(id="glance", classes="today-card panel")
                 glance.border_title = "Coming up and the last days"
                 yield glance
-                with Vertical(id="today-keep", classes="today-card") as keep:
+                with Vertical(id="today-keep", classes="today-card panel") as keep:
                     keep.border_title = "Keep it going"
                     yield CheckInLine(id="last-checkin")
                     yield Static("", id="today-profile", markup=False)
@@ -224,7 +225,7 @@ class TodayScreen(BaseScreen):
         dates = (
             Text(  # names and labels are the user's own text, never markup
                 "\n".join(
-                    f"♥ {describe_date(d, days, info.partner_name)} ({date_label(d, days, today)})"
+                    f"♥ {describe_date(d, days, info.partner)} ({date_label(d, days, today)})"
                     for d, days in upcoming[:2]
                 )
             )
@@ -260,13 +261,15 @@ class TodayScreen(BaseScreen):
             partner = self.mm.journal.latest_quiz_result("partner")
         except JournalError:
             return ""  # the rest of Today says what is wrong with the journal
-        who = self.info.partner_name if self.info and self.info.partner_name else "your partner"
+        words = self.info.partner if self.info else PartnerWords()
         if partner is None:
-            return (
-                f"No quiz profile for {who} yet. Take the quiz together (q) and today's "
-                "ideas lean towards what means most to them."
+            return words.fill(
+                "No quiz profile for {who} yet. Take the quiz together (q) and today's "
+                "ideas lean towards what means most to {them}."
             )
-        return f"Today's ideas lean towards {who}'s quiz profile; see it in the Journal (j, 3)."
+        return words.fill(
+            "Today's ideas lean towards {whose} quiz profile; see it in the Journal (j, 3)."
+        )
 
     def _gesture_id(self) -> str | None:
         return self.info.gesture.id if self.info and self.info.gesture else None

@@ -36,3 +36,9 @@ class Field(AppAccess, Input):
     def on_resize(self, event: events.Resize) -> None:
         # One cell is kept for the cursor, which Input draws after the text.
         self.placeholder = fit_words(self._full_placeholder, self.content_size.width - 1)
+
+    def set_placeholder(self, text: str) -> None:
+        """Say something else when empty (kept whole, fitted to the width on each resize)."""
+        self._full_placeholder = text
+        width = self.content_size.width
+        self.placeholder = fit_words(text, width - 1) if width else text

@@ -116,10 +116,21 @@ class GestureList(VirtualList[Gesture]):
         text = self._row_text(item, part, width, self.rich_style)
         if cursor:
             name = "gesture-list--cursor" if self.has_focus else "gesture-list--cursor-blurred"
-            text.stylize(self.get_component_rich_style(name, partial=True))
+            text.stylize(self._row_style(name))
         elif hover:
-            text.stylize(self.get_component_rich_style("gesture-list--hover", partial=True))
+            text.stylize(self._row_style("gesture-list--hover"))
         return Strip(list(text.render(self.app.console)), width)
+
+    def _row_style(self, name: str) -> Style:
+        """A row's highlight over the text's own colours. A translucent background (the
+        blurred cursor's and the hover's ``$boost``) is blended over the list's own: left
+        as it is, a terminal drew it as solid white, under light text."""
+        style = self.get_component_rich_style(name, partial=True)
+        background = self.get_component_styles(name).background
+        if background.a < 1:
+            blended = self.background_colors[1] + background
+            style += Style(bgcolor=blended.rich_color)
+        return style
 
     def _row_text(self, gesture: Gesture, part: int, width: int, base: Style) -> Text:
         style = self.get_component_rich_style

@@ -12,20 +12,25 @@ from rich.text import Text
 from textual.widgets import Static
 
 from micromance_tui.core.models import LANGUAGE_IDS, LANGUAGE_NAMES
+from micromance_tui.core.rhythm import LANGUAGE_SHORT
 
 BAR_WIDTH = 24
 
 
 def spread_text(
-    counts: Mapping[str, int], *, width: int = BAR_WIDTH, label_width: int = 21
+    counts: Mapping[str, int],
+    *,
+    width: int = BAR_WIDTH,
+    label_width: int = 21,
+    names: Mapping[str, str] = LANGUAGE_NAMES,
 ) -> Text:
-    """One line per language: name, a bar in proportion, the count."""
+    """One line per language: name (from ``names``), a bar in proportion, the count."""
     most = max(counts.values(), default=0)
     text = Text()
     for i, lid in enumerate(LANGUAGE_IDS):
         n = counts.get(lid, 0)
         filled = round(width * n / most) if most else 0
-        text.append(f"{LANGUAGE_NAMES[lid]:<{label_width}} ", style="")
+        text.append(f"{names[lid]:<{label_width}} ", style="")
         text.append("█" * filled, style="bold")
         text.append("·" * (width - filled), style="dim")
         text.append(f" {n}")
@@ -34,10 +39,13 @@ def spread_text(
     return text
 
 
-def spread_or_note(counts: Mapping[str, int], empty: str = "") -> Text:
-    """The spread, or when nothing was counted and `empty` is given, that note instead."""
+def spread_or_note(counts: Mapping[str, int], empty: str = "", *, short: bool = False) -> Text:
+    """The spread, or when nothing was counted and `empty` is given, that note instead.
+    ``short``: the languages' short names, for a panel beside another at 80 columns."""
     if not any(counts.values()) and empty:
         return Text(empty, style="italic")
+    if short:
+        return spread_text(counts, label_width=8, names=LANGUAGE_SHORT)
     return spread_text(counts)
 
 
@@ -66,4 +74,4 @@ class LanguageSpread(Static):
     """Bars for the five languages; call show(counts)."""
 
     def show(self, counts: Mapping[str, int], *, empty: str = "") -> None:
-        self.update(spread_or_note(counts, empty))
+        self.update(spread_or_note(counts, empty, short=True))
