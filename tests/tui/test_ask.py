@@ -233,7 +233,8 @@ async def test_leaving_with_notes_asks_first(make_app: AppFactory, library: Libr
         screen.query_one("#note-appreciations", TextArea).text = "Thank you for the tea."
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen
@@ -353,7 +354,7 @@ async def test_the_empty_palette_lists_every_screen_and_every_action(make_app: A
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         provider = MicromanceCommands(app.screen)
-        found = [str(hit.display) async for hit in provider.discover()]
+        found = [str(hit.prompt) async for hit in provider.discover()]
         assert found == [title for title, _, _, _ in SCREENS.values()] + [
             "Apart mode: turn on",
             "How is today?",

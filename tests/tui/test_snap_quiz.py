@@ -3,11 +3,12 @@ mode, and Compare."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from micromance_tui.core.journal import Journal
+from micromance_tui.core.models import ClassicItem, RatingItem
 from micromance_tui.core.quiz import build_result
 from micromance_tui.tui.screens.quiz import QuizScreen
 from tests.tui.conftest import AppFactory, shipped_library
@@ -44,7 +45,7 @@ def finish(keys: list[str], answer: Callable[[int], int]) -> Callable[[Any], Awa
         await pilot.pause()
         screen = pilot.app.screen
         assert isinstance(screen, QuizScreen) and screen.session is not None
-        items = screen._items(screen.session.mode)
+        items: Sequence[ClassicItem | RatingItem] = screen._items(screen.session.mode)
         for index, item in enumerate(items[:-1]):
             screen.session.answers[item.id] = answer(index)
         screen.session.position = len(items) - 1
