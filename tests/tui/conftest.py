@@ -7,8 +7,11 @@ import re
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
+from typing import Any, TypeVar
 
 import pytest
+from textual.app import App
+from textual.screen import Screen
 from textual.widgets import Button
 
 from micromance_tui.core import paths as paths_mod
@@ -32,6 +35,19 @@ def shipped_library() -> Library:
 
 
 AppFactory = Callable[..., MicromanceApp]
+
+ScreenT = TypeVar("ScreenT", bound=Screen[Any])
+
+
+def screen_as(app: App[Any], kind: type[ScreenT]) -> ScreenT:
+    """The app's current screen, checked to be a `kind`, for a test that comes back to it
+    after other screens. A local set from `app.screen` keeps mypy's declared type
+    `Screen[object]`: comparing it with `app.screen` later widens it back to that (mypy 1.20's
+    identity narrowing, python/mypy#21181), and narrowing `app.screen` itself sticks past the
+    key presses that change the screen (python/mypy#11969)."""
+    screen = app.screen
+    assert isinstance(screen, kind), f"the screen is {type(screen).__name__}, not {kind.__name__}"
+    return screen
 
 
 def unwrapped(message: str) -> str:

@@ -547,7 +547,8 @@ async def test_shrinking_over_a_dialog_keeps_what_was_typed(make_app: AppFactory
         assert isinstance(dialog, TriedDialog)
         await pilot.press(*"half")
         await pilot.resize_terminal(30, 10)
-        assert isinstance(app.screen, TooSmallScreen)
+        too_small = app.screen
+        assert isinstance(too_small, TooSmallScreen)
         await pilot.press("escape", "enter")  # nothing reaches the dialog underneath
         await pilot.resize_terminal(100, 30)
         assert app.screen is dialog
