@@ -4,6 +4,7 @@ no cursor blink. Build apps with `make_app`; use `shipped` for the real content.
 from __future__ import annotations
 
 import re
+import time
 from collections.abc import Callable
 from datetime import datetime
 from pathlib import Path
@@ -11,6 +12,8 @@ from typing import Any, TypeVar
 
 import pytest
 from textual.app import App
+from textual.command import CommandInput, CommandList, CommandPalette
+from textual.pilot import Pilot
 from textual.screen import Screen
 from textual.widgets import Button
 
@@ -54,6 +57,34 @@ def unwrapped(message: str) -> str:
     """A notification as written, before the app wrapped it to the toast's width (a break
     after a path separator joins up; any other break was a space)."""
     return re.sub(r"(?<=[/\\])\n", "", message).replace("\n", " ")
+
+
+async def search_palette(pilot: Pilot[Any], text: str, timeout: float = 10.0) -> None:
+    """Open the command palette, type `text` and wait until its search for all of it has
+    finished with a result highlighted, so that `enter` picks the best match. The search runs
+    in a worker and fills the list in batches: the condition has to hold on two looks in a
+    row (a key still on its way would start a new search in between). Fails with what the
+    palette shows if that does not happen within `timeout` seconds."""
+    await pilot.press("ctrl+p")
+    await pilot.pause()
+    palette = pilot.app.screen
+    assert isinstance(palette, CommandPalette), f"ctrl+p opened {type(palette).__name__}"
+    await pilot.press(*text)
+    field = palette.query_one(CommandInput)
+    results = palette.query_one(CommandList)
+    deadline = time.monotonic() + timeout
+    settled = 0
+    while settled < 2:
+        await pilot.pause(0.02)
+        searching = any(w.node is palette and not w.is_finished for w in pilot.app.workers)
+        done = field.value == text and not searching and results.highlighted is not None
+        settled = settled + 1 if done else 0
+        if not done and time.monotonic() > deadline:
+            shown = [str(option.prompt) for option in results.options]
+            raise AssertionError(
+                f"the palette's search for {text!r} did not settle on a result within {timeout} s:"
+                f" the field holds {field.value!r}, still searching: {searching}, shown: {shown}"
+            )
 
 
 @pytest.fixture(autouse=True)

@@ -24,7 +24,7 @@ from micromance_tui.tui.screens.checkin import CheckInScreen
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.empty_state import EmptyState
 from tests.contentkit import make_content
-from tests.tui.conftest import NOW, AppFactory, shipped_library
+from tests.tui.conftest import NOW, AppFactory, search_palette, shipped_library
 
 
 @pytest.fixture
@@ -267,10 +267,7 @@ async def test_the_checkin_opens_from_the_palette(make_app: AppFactory, library:
     app = make_app(library=library)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"weekly check")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "weekly check")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CheckInScreen)
