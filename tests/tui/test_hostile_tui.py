@@ -38,11 +38,14 @@ from micromance_tui.tui.app import SCREENS, MicromanceApp
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.too_small import TooSmallScreen
 from micromance_tui.tui.dialogs.tried import TriedDialog
+from micromance_tui.tui.screens.browse import BrowseScreen
+from micromance_tui.tui.screens.gesture import GestureScreen
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.field import Field
 from tests.monkeykit import ODD_IDEAS, odd_library
 from tests.monkeykit import make_app as monkey_app
-from tests.tui.conftest import NOW, AppFactory, unwrapped
+from tests.tui.conftest import NOW, AppFactory, screen_as, unwrapped
+from tests.tui.test_browse import settle, shown
 
 REPO = Path(__file__).resolve().parents[2]
 IDEA = "good-morning-text"
@@ -265,10 +268,13 @@ async def test_user_idea_with_markup_characters_in_its_title(journal_path: Path)
         await pilot.press("escape", "j")  # the journal lists it by its title
         await pilot.pause()
         assert type(app.screen).__name__ == "JournalScreen"
-        await pilot.press("b", *"hug now")  # Browse finds it by its title
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await pilot.press("b", "slash", *"hug now")  # Browse finds it by its title
+        browse = screen_as(app, BrowseScreen)
+        await settle(pilot, browse)
+        assert [g.id for g in shown(browse)][:1] == ["odd-one"]
+        await pilot.press("enter", "enter")  # to the list, then open it
         await pilot.pause()
+        assert screen_as(app, GestureScreen).gesture_id == "odd-one"
         assert app.is_running
         assert [e.gesture_id for e in app.journal.tried()] == ["odd-one"]
 
