@@ -47,6 +47,10 @@ from tests.monkeykit import make_app as monkey_app
 from tests.tui.conftest import NOW, AppFactory, screen_as, unwrapped
 from tests.tui.test_browse import settle, shown
 
+# Hostile input, files, sizes and terminals, each in a running app (several start a real
+# terminal): minutes in all on two cores.
+pytestmark = pytest.mark.slow
+
 REPO = Path(__file__).resolve().parents[2]
 IDEA = "good-morning-text"
 
