@@ -36,6 +36,7 @@ from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -425,7 +426,7 @@ class _Walker:
             await self.press("backspace")
             return
         for ch in text:
-            await self.step("type", lambda ch=ch: self.pilot.press(ch), f"type {ch!r}")
+            await self.step("type", partial(self.pilot.press, ch), f"type {ch!r}")
 
     async def paste(self) -> None:
         text = self.rng.choice(PASTES)

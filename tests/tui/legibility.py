@@ -11,6 +11,7 @@ from __future__ import annotations
 import html
 import re
 from dataclasses import dataclass
+from typing import Any
 
 from rich.cells import cell_len
 from textual.app import App
@@ -93,7 +94,7 @@ def is_ansi(theme: Theme) -> bool:
     )
 
 
-def measurable_themes(app: App[object]) -> list[str]:
+def measurable_themes(app: App[Any]) -> list[str]:
     return sorted(name for name, theme in app.available_themes.items() if not is_ansi(theme))
 
 
@@ -122,7 +123,7 @@ def _exempt(widget: Widget, char: str, left: str) -> bool:
     return widget.disabled
 
 
-def glyphs(app: App[object]) -> list[Glyph]:
+def glyphs(app: App[Any]) -> list[Glyph]:
     """Every text glyph on the screen, with its colours and the minimum it must meet."""
     svg = app.export_screenshot()
     fills = dict(_CLASS_RULE.findall(svg))
@@ -172,7 +173,7 @@ def glyphs(app: App[object]) -> list[Glyph]:
     return found
 
 
-def too_faint(app: App[object]) -> list[Glyph]:
+def too_faint(app: App[Any]) -> list[Glyph]:
     return [g for g in glyphs(app) if g.ratio < g.minimum]
 
 

@@ -24,7 +24,7 @@ from micromance_tui.tui.screens.checkin import CheckInScreen
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.empty_state import EmptyState
 from tests.contentkit import make_content
-from tests.tui.conftest import NOW, AppFactory, shipped_library
+from tests.tui.conftest import NOW, AppFactory, search_palette, shipped_library
 
 
 @pytest.fixture
@@ -233,7 +233,8 @@ async def test_leaving_with_notes_asks_first(make_app: AppFactory, library: Libr
         screen.query_one("#note-appreciations", TextArea).text = "Thank you for the tea."
         await pilot.press("escape")
         await pilot.pause()
-        assert isinstance(app.screen, ConfirmDialog)
+        confirm = app.screen
+        assert isinstance(confirm, ConfirmDialog)
         await pilot.press("n")
         await pilot.pause()
         assert app.screen is screen
@@ -266,10 +267,7 @@ async def test_the_checkin_opens_from_the_palette(make_app: AppFactory, library:
     app = make_app(library=library)
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"weekly check")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "weekly check")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, CheckInScreen)
@@ -353,7 +351,7 @@ async def test_the_empty_palette_lists_every_screen_and_every_action(make_app: A
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
         provider = MicromanceCommands(app.screen)
-        found = [str(hit.display) async for hit in provider.discover()]
+        found = [str(hit.prompt) async for hit in provider.discover()]
         assert found == [title for title, _, _, _ in SCREENS.values()] + [
             "Apart mode: turn on",
             "How is today?",

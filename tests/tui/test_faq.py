@@ -67,8 +67,9 @@ async def test_related_link_opens_an_idea(make_app: AppFactory) -> None:
         related.highlighted = related.get_option_index(gesture_id)
         await pilot.press("enter")
         await pilot.pause()
-        assert isinstance(app.screen, GestureScreen)
-        assert app.screen.gesture_id == gesture_id
+        gesture = app.screen
+        assert isinstance(gesture, GestureScreen)
+        assert gesture.gesture_id == gesture_id
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen is screen

@@ -13,7 +13,7 @@ from textual.widgets.markdown import MarkdownBlock
 from micromance_tui.tui.commands import MicromanceCommands
 from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screens.gesture import GestureScreen
-from tests.tui.conftest import AppFactory, shipped_library
+from tests.tui.conftest import AppFactory, search_palette, shipped_library
 
 
 def _markdown_text(app: object) -> str:
@@ -26,10 +26,7 @@ def _markdown_text(app: object) -> str:
 async def test_palette_finds_an_idea_by_fuzzy_name(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"hug after long")
-        await pilot.pause(0.5)
+        await search_palette(pilot, "hug after long")
         await pilot.press("enter")
         await pilot.pause()
         screen = app.screen

@@ -7,7 +7,7 @@ from textual.widgets import Markdown, OptionList
 from micromance_tui.tui.screens.gesture import GestureScreen
 from micromance_tui.tui.screens.guides import GuidesScreen
 from micromance_tui.tui.widgets.related import RelatedLinks
-from tests.tui.conftest import AppFactory, shipped_library
+from tests.tui.conftest import AppFactory, screen_as, shipped_library
 
 
 async def test_open_a_guide_and_read_it(make_app: AppFactory) -> None:
@@ -65,8 +65,7 @@ async def test_related_guide_switches_the_reader(make_app: AppFactory) -> None:
     async with app.run_test(size=(120, 36)) as pilot:
         await pilot.press("g")
         await pilot.pause()
-        screen = app.screen
-        assert isinstance(screen, GuidesScreen)
+        screen = screen_as(app, GuidesScreen)
         screen.select_item(guide.id)
         await pilot.press("r")
         related = screen.query_one("#reader-related", RelatedLinks)

@@ -39,11 +39,18 @@ from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.too_small import TooSmallScreen
 from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screen_table import SCREENS
+from micromance_tui.tui.screens.browse import BrowseScreen
+from micromance_tui.tui.screens.gesture import GestureScreen
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.field import Field
 from tests.monkeykit import ODD_IDEAS, odd_library
 from tests.monkeykit import make_app as monkey_app
-from tests.tui.conftest import NOW, AppFactory, unwrapped
+from tests.tui.conftest import NOW, AppFactory, screen_as, unwrapped
+from tests.tui.test_browse import settle, shown
+
+# Hostile input, files, sizes and terminals, each in a running app (several start a real
+# terminal): minutes in all on two cores.
+pytestmark = pytest.mark.slow
 
 REPO = Path(__file__).resolve().parents[2]
 IDEA = "good-morning-text"
@@ -266,10 +273,13 @@ async def test_user_idea_with_markup_characters_in_its_title(journal_path: Path)
         await pilot.press("escape", "j")  # the journal lists it by its title
         await pilot.pause()
         assert type(app.screen).__name__ == "JournalScreen"
-        await pilot.press("b", *"hug now")  # Browse finds it by its title
-        await pilot.pause(0.5)
-        await pilot.press("enter")
+        await pilot.press("b", "slash", *"hug now")  # Browse finds it by its title
+        browse = screen_as(app, BrowseScreen)
+        await settle(pilot, browse)
+        assert [g.id for g in shown(browse)][:1] == ["odd-one"]
+        await pilot.press("enter", "enter")  # to the list, then open it
         await pilot.pause()
+        assert screen_as(app, GestureScreen).gesture_id == "odd-one"
         assert app.is_running
         assert [e.gesture_id for e in app.journal.tried()] == ["odd-one"]
 
@@ -548,7 +558,8 @@ async def test_shrinking_over_a_dialog_keeps_what_was_typed(make_app: AppFactory
         assert isinstance(dialog, TriedDialog)
         await pilot.press(*"half")
         await pilot.resize_terminal(30, 10)
-        assert isinstance(app.screen, TooSmallScreen)
+        too_small = app.screen
+        assert isinstance(too_small, TooSmallScreen)
         await pilot.press("escape", "enter")  # nothing reaches the dialog underneath
         await pilot.resize_terminal(100, 30)
         assert app.screen is dialog

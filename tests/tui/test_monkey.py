@@ -11,6 +11,8 @@ from micromance_tui.core import paths as paths_mod
 from micromance_tui.tui.screen_table import SCREENS
 from tests.monkeykit import available_modes, check_journal_after, make_app, odd_library, walk
 
+pytestmark = pytest.mark.slow  # a few hundred steps through every screen
+
 STEPS = 320
 
 

@@ -14,13 +14,14 @@ from micromance_tui.core.quiz import build_result
 from micromance_tui.tui.dialogs.leave_quiz import LeaveQuizDialog
 from micromance_tui.tui.dialogs.names import NamesDialog
 from micromance_tui.tui.dialogs.tried import TriedDialog
+from micromance_tui.tui.screens.browse import BrowseScreen
 from micromance_tui.tui.screens.quiz import QuizScreen
 from micromance_tui.tui.screens.quiz.common import Session
 from micromance_tui.tui.screens.quiz.compare import CompareView
 from micromance_tui.tui.screens.quiz.question import QuestionView
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.quiz_choice import QuizChoice
-from tests.tui.conftest import NOW, AppFactory, shipped_library
+from tests.tui.conftest import NOW, AppFactory, screen_as, shipped_library
 
 QUIZ = shipped_library().quiz
 
@@ -437,14 +438,14 @@ async def test_compare_with_one_result_says_who_is_missing(make_app: AppFactory)
 async def test_todays_idea_and_browse_follow_the_partners_profile(make_app: AppFactory) -> None:
     app = make_app(setup=names)
     async with app.run_test(size=(80, 24)) as pilot:
-        today = app.screen
-        assert isinstance(today, TodayScreen) and today.info is not None
+        today = screen_as(app, TodayScreen)
+        assert today.info is not None
         before = today.info.gesture
         assert before is not None
         top = next(lid for lid in LANGUAGE_IDS if lid != before.language)
         await pilot.press("b")
         await pilot.pause()
-        browse: Any = app.screen
+        browse = screen_as(app, BrowseScreen)
         assert browse.scores is None  # no profile yet: nothing to order by
         await open_quiz(pilot)
         await pilot.press("w", "2", *rating_keys(top, top))
@@ -458,7 +459,7 @@ async def test_todays_idea_and_browse_follow_the_partners_profile(make_app: AppF
         assert after.title in str(today.query_one("#idea").render())
         await pilot.press("b")
         await pilot.pause()
-        assert app.screen is browse
+        assert screen_as(app, BrowseScreen) is browse
         assert browse.scores is not None and max(browse.scores, key=browse.scores.get) == top
 
 

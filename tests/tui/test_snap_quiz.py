@@ -3,11 +3,12 @@ mode, and Compare."""
 
 from __future__ import annotations
 
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Sequence
 from datetime import datetime
 from typing import Any
 
 from micromance_tui.core.journal import Journal
+from micromance_tui.core.models import ClassicItem, RatingItem
 from micromance_tui.core.quiz import build_result
 from micromance_tui.tui.screens.quiz import QuizScreen
 from micromance_tui.tui.screens.quiz.question import QuestionView
@@ -48,7 +49,7 @@ def finish(keys: list[str], answer: Callable[[int], int]) -> Callable[[Any], Awa
         question = screen.query_one(QuestionView)
         session = question.session
         assert session is not None
-        items = question.items(session.mode)
+        items: Sequence[ClassicItem | RatingItem] = question.items(session.mode)
         for index, item in enumerate(items[:-1]):
             session.answers[item.id] = answer(index)
         session.position = len(items) - 1

@@ -14,7 +14,7 @@ from micromance_tui.tui.dialogs.how_today import HowTodayDialog
 from micromance_tui.tui.dialogs.tried import TriedDialog
 from micromance_tui.tui.screens.today import TodayScreen
 from micromance_tui.tui.widgets.field import Field
-from tests.tui.conftest import NOW, AppFactory, shipped_library
+from tests.tui.conftest import NOW, AppFactory, search_palette, shipped_library
 
 
 async def test_home_shows_the_same_idea_as_the_cli(make_app: AppFactory) -> None:
@@ -120,10 +120,7 @@ async def test_every_screen_opens_by_key_and_palette(make_app: AppFactory) -> No
     app = make_app(now=datetime(2026, 11, 25, 20, 0))
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"browse")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "browse")
         await pilot.press("enter")
         await pilot.pause()
         assert app.current_mode == "browse"

@@ -7,7 +7,7 @@ from textual.widgets import Checkbox, RadioSet
 
 from micromance_tui.tui.dialogs.how_today import HowTodayDialog
 from micromance_tui.tui.screens.today import TodayScreen
-from tests.tui.conftest import NOW, AppFactory
+from tests.tui.conftest import NOW, AppFactory, search_palette
 
 
 def card_text(app: object) -> str:
@@ -92,17 +92,11 @@ async def test_apart_mode_and_how_is_today_from_the_palette(make_app: AppFactory
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await pilot.pause()
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"apart mode")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "apart mode")
         await pilot.press("enter")
         await pilot.pause()
         assert app.journal.settings().apart is True
-        await pilot.press("ctrl+p")
-        await pilot.pause()
-        await pilot.press(*"how is today")
-        await pilot.pause(0.3)
+        await search_palette(pilot, "how is today")
         await pilot.press("enter")
         await pilot.pause()
         assert isinstance(app.screen, HowTodayDialog)

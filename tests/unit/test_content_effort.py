@@ -135,8 +135,8 @@ def durations(text: str) -> list[tuple[str, float]]:
             amount += 0.5
         found.append((m.group(0).strip(), amount * unit))
     for m in SPAN.finditer(flat):
-        unit = (m["unit"] or m["unit3"]).lower()
-        found.append((m.group(0).strip(), SPAN_UNITS[unit]))
+        span_unit = (m["unit"] or m["unit3"]).lower()
+        found.append((m.group(0).strip(), SPAN_UNITS[span_unit]))
     for pattern in (FREQUENCY_OVER_SPAN, PROMISE_OVER_SPAN):
         for m in pattern.finditer(flat):
             found.append((m.group(0).strip(), SPAN_UNITS[m["unit"].lower()]))

@@ -118,6 +118,7 @@ def acked_ids(out: str) -> set[str]:
     return {line for line in out.splitlines() if line not in ("", "ready", "paused")}
 
 
+@pytest.mark.slow  # 24 writers killed at random moments: 20 s alone on a loaded 2-core machine
 def test_sigkill_at_random_moments_loses_no_acknowledged_entry(tmp_path: Path) -> None:
     path = tmp_path / "data" / "journal.json"
     seed_journal(path, 3000)

@@ -14,6 +14,7 @@ import json
 import os
 import signal
 import stat
+import tempfile
 import time
 import tracemalloc
 from collections.abc import Callable, Iterator
@@ -352,13 +353,13 @@ def test_full_disk_keeps_the_saved_journal(
     before = saved_journal(journal_file, capsys)
     with pytest.MonkeyPatch.context() as full:
         if where == "temp file":
-            full.setattr(storage_mod.tempfile, "mkstemp", _enospc)
+            full.setattr(tempfile, "mkstemp", _enospc)
         elif where == "write":
             full.setattr(storage_mod, "_write_all", _half_then_enospc)
         elif where == "fsync":
-            full.setattr(storage_mod.os, "fsync", _enospc)
+            full.setattr(os, "fsync", _enospc)
         else:
-            full.setattr(storage_mod.os, "replace", _enospc)
+            full.setattr(os, "replace", _enospc)
         code, _, err = cli(capsys, "tried", IDEA, "--again", "--note", "lost to a full disk")
     assert code == 1
     assert one_line(err) == (

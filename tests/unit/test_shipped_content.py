@@ -11,7 +11,14 @@ import pytest
 
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.content import load_library
-from micromance_tui.core.models import LANGUAGE_IDS, MOMENTS, SITUATIONS, Library
+from micromance_tui.core.models import (
+    LANGUAGE_IDS,
+    MOMENTS,
+    SITUATIONS,
+    FaqEntry,
+    Guide,
+    Library,
+)
 
 #: two gestures whose word sets overlap more than this (Jaccard) are near-identical
 NEAR_DUPLICATE = 0.45
@@ -158,12 +165,8 @@ def test_rating_cells(library: Library) -> None:
 
 def test_every_related_id_resolves(library: Library) -> None:
     known = set(library.gesture_by_id) | set(library.guide_by_id)
-    dangling = [
-        (item.id, rid)
-        for item in [*library.faq, *library.guides]
-        for rid in item.related
-        if rid not in known
-    ]
+    linking: list[FaqEntry | Guide] = [*library.faq, *library.guides]
+    dangling = [(item.id, rid) for item in linking for rid in item.related if rid not in known]
     assert dangling == []
 
 

@@ -13,6 +13,7 @@ import os
 import stat
 import subprocess
 import sys
+import tempfile
 import threading
 import time
 from pathlib import Path
@@ -176,7 +177,7 @@ def test_a_write_based_on_a_replaced_journal_is_refused_and_redone(tmp_path: Pat
 
     journal = Journal.open(path)
     real_write = SafeJSONStorage.write
-    raced = []
+    raced: list[bool] = []
 
     def racing_write(self: SafeJSONStorage, data: Any, **kwargs: Any) -> None:
         if not raced:  # another copy, holding a re-created lock file, writes in between
@@ -729,7 +730,7 @@ def test_the_import_cap_holds_while_reading(
         reads.append(n)
         return real_read(fd, n) or (b" " * 512 if len(reads) < 100 else b"")
 
-    monkeypatch.setattr(commands.os, "read", growing_read)
+    monkeypatch.setattr(os, "read", growing_read)
     code, _, err = cli(capsys, "import", str(source))
     assert code == 1
     assert "is more than 0 MB" in err or "more than" in err
@@ -803,7 +804,7 @@ def test_a_corrupt_journal_moved_aside_on_a_full_disk_says_where_and_is_mentione
         raise OSError(28, "No space left on device")
 
     with monkeypatch.context() as full:
-        full.setattr(storage_mod.tempfile, "mkstemp", no_space)
+        full.setattr(tempfile, "mkstemp", no_space)
         code, _, err = cli(capsys, "today")
     assert code == 3
     [aside] = corrupt_copies(journal_file)
