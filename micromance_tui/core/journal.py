@@ -1178,6 +1178,8 @@ class Journal:
 
     def _start(self) -> None:
         self.read_only = not self._writable()
+        if self._open_unlocked():
+            return
         for _ in range(_RETRIES):
             try:
                 self._start_once()
@@ -1185,6 +1187,23 @@ class Journal:
             except JournalChangedError:  # another copy wrote meanwhile: look again
                 self._storage.invalidate()
         raise JournalWriteError(self.path, "another program keeps changing it; try again")
+
+    def _open_unlocked(self) -> bool:
+        """Open without the lock when the file needs nothing written (it exists, parses,
+        is this schema and has no repeated ids): every write is an atomic rename, so this
+        read sees a whole file, and a reader never imports or takes the lock. False when
+        the locked open must look (and maybe repair, migrate or move the file aside)."""
+        try:
+            data = self._storage.read()
+        except JournalCorruptError:
+            return False
+        if data is None:
+            return False
+        try:
+            version = schema_of(data)
+        except ValueError:
+            return False
+        return version == SCHEMA_VERSION and not _duplicate_ids(data)
 
     def _start_once(self) -> None:
         with self._storage.lock():

@@ -21,7 +21,8 @@ empty or cut short, and two processes writing at once overwrite each other. This
   the lock checks that the path still names the file it locked (else it locks the new one);
   and :meth:`SafeJSONStorage.write` with ``expect=`` refuses to replace a journal that
   changed since it was read (:class:`JournalChangedError`, the caller reads and tries
-  again), a last line of defence where a folder cannot be locked;
+  again), a last line of defence where a folder cannot be locked. ``filelock`` is imported
+  the first time a lock is taken: a process that only reads never pays its ~20 ms import;
 - refuses a journal that is a symbolic link (it would make us write outside the data
   folder), and never follows one when it reads, tightens or replaces the file;
 - rejects JSON with a key twice in one object, nesting deeper than ``MAX_DEPTH`` and numbers
@@ -46,10 +47,12 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import filelock
 from tinydb.storages import Storage
+
+if TYPE_CHECKING:
+    import filelock
 
 __all__ = [
     "Data",
@@ -256,6 +259,8 @@ class SafeJSONStorage(Storage):
         self._locked_identity = (info.st_dev, info.st_ino)
 
     def _new_file_lock(self) -> filelock.BaseFileLock:
+        import filelock
+
         try:  # native locks hand over the locked descriptor, so we can check what we hold
             return filelock.FileLock(
                 self.lock_path,
@@ -283,6 +288,8 @@ class SafeJSONStorage(Storage):
         """Lock the folder's descriptor (POSIX): the part of the lock no one can delete."""
         if os.name != "posix":
             return
+        import filelock
+
         if self._folder_fd is None:
             try:
                 self._folder_fd = os.open(
@@ -332,6 +339,8 @@ class SafeJSONStorage(Storage):
                 self._file_lock.release()
         finally:
             if self._folder_locked and self._folder_fd is not None:
+                import filelock
+
                 self._folder_locked = False
                 filelock.unlock_descriptor(self._folder_fd)
 

@@ -7,6 +7,8 @@ import json
 import os
 import re
 import stat
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -123,6 +125,21 @@ def test_open_keeps_an_existing_journal(journal: Journal) -> None:
     entry = journal.add_tried("hold-hands")
     with reopen(journal) as again:
         assert again.tried() == [entry]
+
+
+def test_opening_a_journal_to_read_takes_no_lock(journal: Journal) -> None:
+    """`micromance today` only reads: it neither waits for the lock nor imports filelock
+    (about 20 ms of its start), since every write is an atomic rename."""
+    journal.add_tried("hold-hands")
+    code = (
+        "import sys; from micromance_tui.core.journal import Journal; "
+        f"j = Journal.open({str(journal.path)!r}); "
+        "print(len(j.tried()), 'filelock' in sys.modules)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert run.stdout.split() == ["1", "False"]
 
 
 def test_context_manager_closes(path: Path) -> None:
