@@ -186,7 +186,9 @@ class SafeJSONStorage(Storage):
         self._lock_usable = True
         # The cached version: (its stat key, its data, an open fd that pins its inode), kept
         # as one tuple so a reader in another thread never sees a key with the wrong data.
-        self._cache: tuple[_StatKey, Data, int] | None = None
+        # A file that does not parse is cached as its error: it is not parsed again (a
+        # 50 MB one takes seconds) when it is read once more, to be moved aside.
+        self._cache: tuple[_StatKey, Data | JournalCorruptError, int] | None = None
         self._prepare_folder()
         self._tighten_file()
         self.remove_leftover_temp_files()
@@ -368,7 +370,7 @@ class SafeJSONStorage(Storage):
     def _key(info: os.stat_result) -> _StatKey:
         return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
-    def _set_cache(self, cache: tuple[_StatKey, Data, int] | None) -> None:
+    def _set_cache(self, cache: tuple[_StatKey, Data | JournalCorruptError, int] | None) -> None:
         with self._mutex:
             old, self._cache = self._cache, cache
             if old is not None and (cache is None or old[2] != cache[2]):
@@ -399,6 +401,8 @@ class SafeJSONStorage(Storage):
             raise JournalAccessError(self.path, "it became a symbolic link; it was not followed")
         cache = self._cache
         if cache is not None and cache[0] == self._key(info):
+            if isinstance(cache[1], JournalCorruptError):
+                raise cache[1]
             return cache[1], cache[0]
         try:
             # O_NONBLOCK: a named pipe in the journal's place must not hang the app.
@@ -421,6 +425,9 @@ class SafeJSONStorage(Storage):
         except OSError as exc:
             os.close(fd)
             raise JournalAccessError(self.path, os_reason(exc)) from exc
+        except JournalCorruptError as exc:
+            self._set_cache((self._key(info), exc, fd))
+            raise
         except BaseException:
             os.close(fd)
             raise
