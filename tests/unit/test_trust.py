@@ -669,9 +669,9 @@ def test_import_says_which_entries_it_skipped_because_their_id_is_taken(
 
 
 def test_the_import_cap_holds_the_export_of_the_biggest_journal_the_app_opens() -> None:
-    from micromance_tui import commands
+    from micromance_tui.core.journal import transfer
 
-    assert commands.MAX_IMPORT_BYTES >= commands.EXPORT_GROWTH * storage_mod.MAX_JOURNAL_BYTES
+    assert transfer.MAX_IMPORT_BYTES >= transfer.EXPORT_GROWTH * storage_mod.MAX_JOURNAL_BYTES
 
 
 @pytest.mark.slow
@@ -717,9 +717,9 @@ def test_the_import_cap_holds_while_reading(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file that grows while it is read (or lies about its size) is read only to the cap."""
-    from micromance_tui import commands
+    from micromance_tui.core.journal import transfer
 
-    monkeypatch.setattr(commands, "MAX_IMPORT_BYTES", 1024)
+    monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", 1024)
     source = tmp_path / "growing.json"
     source.write_bytes(b" " * 100)
     real_read = os.read
@@ -729,7 +729,7 @@ def test_the_import_cap_holds_while_reading(
         reads.append(n)
         return real_read(fd, n) or (b" " * 512 if len(reads) < 100 else b"")
 
-    monkeypatch.setattr(commands.os, "read", growing_read)
+    monkeypatch.setattr(transfer.os, "read", growing_read)
     code, _, err = cli(capsys, "import", str(source))
     assert code == 1
     assert "is more than 0 MB" in err or "more than" in err
