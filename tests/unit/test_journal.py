@@ -615,7 +615,7 @@ def test_corrupt_file_is_moved_aside_and_a_fresh_one_starts(
         aside = path.with_name("journal.json.corrupt-20260314-093015")
         assert j.recovered_from == aside
         assert aside.read_bytes() == content  # byte for byte
-        assert stored(path) == {"meta": {"1": {"schema": 2}}}
+        assert stored(path) == {"meta": {"1": {"schema": SCHEMA_VERSION}}}
         assert j.tried() == []
         message = j.recovery_message()
         assert message is not None and "\n" not in message
@@ -645,15 +645,16 @@ def test_moved_aside_files_are_never_overwritten(path: Path, clock: Clock) -> No
 
 def test_newer_schema_is_left_alone(path: Path) -> None:
     path.parent.mkdir(parents=True)
-    content = json.dumps({"meta": {"1": {"schema": 3}}, "tried": {"1": {"shiny": 1}}}).encode()
+    newer = SCHEMA_VERSION + 1
+    content = json.dumps({"meta": {"1": {"schema": newer}}, "tried": {"1": {"shiny": 1}}}).encode()
     path.write_bytes(content)
     before = os.stat(path)
     with pytest.raises(JournalNewerError) as caught:
         Journal.open(path)
-    assert (caught.value.found, caught.value.supported) == (3, SCHEMA_VERSION)
+    assert (caught.value.found, caught.value.supported) == (newer, SCHEMA_VERSION)
     assert str(caught.value) == (
-        f"{path} was written by a newer micromance (journal schema 3; this version reads up "
-        "to 2): it was left untouched; update micromance to use it"
+        f"{path} was written by a newer micromance (journal schema {newer}; this version reads "
+        f"up to {SCHEMA_VERSION}): it was left untouched; update micromance to use it"
     )
     assert path.read_bytes() == content
     after = os.stat(path)
@@ -714,7 +715,7 @@ def test_migration_from_version_1(path: Path, with_meta: bool) -> None:
         assert len({e.id for e in entries}) == 2
         assert j.favourites() == {"coffee"}
     data = stored(path)
-    assert data["meta"] == {"1": {"schema": 2}}
+    assert data["meta"] == {"1": {"schema": SCHEMA_VERSION}}
     with Journal.open(path) as again:  # ids are stable: migration happened once
         assert again.migrated_from is None
         assert [e.id for e in again.tried()] == [e.id for e in entries]
@@ -725,14 +726,14 @@ def test_migrate_function() -> None:
     assert schema_of(data) == 1
     result = migrate(data)
     assert result is data
-    assert schema_of(result) == 2
+    assert schema_of(result) == SCHEMA_VERSION
     doc = result["tried"]["1"]
     assert set(doc) == {"id", "gesture", "date", "time", "note", "reaction", "for_whom", "created"}
     assert (doc["time"], doc["reaction"], doc["for_whom"]) == ("", None, "partner")
     again = migrate(copy.deepcopy(result))
-    assert again == result  # migrating version 2 changes nothing
+    assert again == result  # migrating the current version changes nothing
     with pytest.raises(ValueError, match="newer"):
-        migrate({"meta": {"1": {"schema": 3}}})
+        migrate({"meta": {"1": {"schema": SCHEMA_VERSION + 1}}})
     with pytest.raises(ValueError, match="not a version number"):
         schema_of({"meta": {"1": {"schema": 0}}})
     assert schema_of({}) == 1
@@ -1143,7 +1144,10 @@ def test_import_of_a_minimal_export(journal: Journal) -> None:
 BAD_IMPORTS: list[tuple[Callable[[dict[str, Any]], Any], str]] = [
     (lambda e: [e], "the file holds a list, not a micromance export"),
     (lambda e: {**e, "format": "something-else"}, "format: expected 'micromance-export'"),
-    (lambda e: {**e, "schema": 3}, "schema: 3 is newer than this version of micromance reads"),
+    (
+        lambda e: {**e, "schema": SCHEMA_VERSION + 1},
+        f"schema: {SCHEMA_VERSION + 1} is newer than this version of micromance reads",
+    ),
     (lambda e: {**e, "schema": "2"}, "schema: '2' is not a whole number"),
     (lambda e: {**e, "tried": {}}, "tried: an object is not a list"),
     (lambda e: {**e, "tried": [*e["tried"], 5]}, "tried[2]: 5 is not an object"),

@@ -5,6 +5,7 @@ record is checked by the rules declared with it (``records.py``)."""
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import enum
 from collections.abc import Mapping
 from datetime import date
@@ -177,11 +178,13 @@ class Journal(JournalFile):
         reaction: int | None = None,
         for_whom: str = DEFAULT_FOR_WHOM,
         repeat: bool = True,
+        **more: Any,
     ) -> TriedEntry:
         """Log that ``gesture_id`` was tried ``on`` a day (default today) ``at`` HH:MM
         (default now when the day is today, else no time). With ``repeat`` false, an idea
         already logged on that day raises JournalRepeatError (checked after the values,
-        under the same lock as the write)."""
+        under the same lock as the write). ``more``: any other field of
+        :class:`TriedEntry` by name (left out: its declared default)."""
         now = self._clock()
         today = now.date()
         day = today if on is None else on
@@ -197,6 +200,7 @@ class Journal(JournalFile):
                 reaction=reaction,
                 for_whom=for_whom,
                 created=now.isoformat(timespec="seconds"),
+                **more,
             ),
             today,
         )
@@ -225,23 +229,18 @@ class Journal(JournalFile):
         on: date | _Unset = UNSET,
         at: str | _Unset = UNSET,
         for_whom: str | _Unset = UNSET,
+        **more: Any,
     ) -> TriedEntry:
-        """Change an entry; arguments left out stay as they are."""
+        """Change an entry; arguments left out stay as they are. ``more``: any other
+        field of :class:`TriedEntry` by name."""
         today = self._today()
+        given = {"note": note, "reaction": reaction, "date": on, "time": at, "for_whom": for_whom}
+        changes: dict[str, Any] = {k: v for k, v in given.items() if v is not UNSET}
 
         def change(db: TinyDB) -> TriedEntry:
             doc_id, old = _find(db, TriedEntry, entry_id)
             new = checked(
-                TriedEntry(
-                    id=old.id,
-                    gesture_id=old.gesture_id,
-                    date=old.date if on is UNSET else on,
-                    time=old.time if at is UNSET else at,
-                    note=old.note if note is UNSET else note,
-                    reaction=old.reaction if reaction is UNSET else reaction,
-                    for_whom=old.for_whom if for_whom is UNSET else for_whom,
-                    created=old.created or self._now_iso(),
-                ),
+                dataclasses.replace(old, **changes, **more, created=old.created or self._now_iso()),
                 today if on is not UNSET else None,
             )
             update(db, db.table(TriedEntry.TABLE), doc_id, new.to_json())

@@ -50,11 +50,14 @@ T = TypeVar("T")
 _RETRIES: Final = 100
 """Times a change is made again when another process replaced the file meanwhile."""
 
-# TinyDB's Table keeps a query cache and a next-id counter for as long as the Table lives;
-# neither sees another process's writes (`micromance tried` in a shell while the app runs).
-# So no TinyDB outlives one read or one transaction: a fresh one over the current data
-# costs about 5 microseconds (TinyDB(...).table("tried"), timeit on this machine), against
-# 100 ms for one json.dump + fsync of 20,000 entries.
+# Where TinyDB cannot serve as it is: its Table keeps a query cache and a next-id counter
+# for as long as the Table lives, and neither sees another process's writes (`micromance
+# tried` in a shell while the app runs); and each Table write rewrites the whole storage.
+# So no TinyDB outlives one read or one transaction (a fresh one costs about 5 us, timeit
+# of TinyDB(...).table("tried")), and its writes go to memory (Snapshot), written to the
+# file once per transaction. Its per-call passes over the table (ids to int and back, the
+# next id) cost: adding one entry at 20,000 entries measured 1.43x one json.dump + fsync
+# through TinyDB against 1.22x by hand (benchmarks/bench_journal.py, budget 1.5x).
 
 
 class Snapshot(Storage):

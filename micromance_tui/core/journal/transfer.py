@@ -57,6 +57,9 @@ out, such as an old entry's time or note, are written out in full; measured wors
 under 3, see tests/unit/test_properties.py)."""
 MAX_IMPORT_BYTES: Final = EXPORT_GROWTH * MAX_JOURNAL_BYTES
 """So the export of any journal the app opens can be imported again."""
+OLDEST_EXPORT: Final = 2
+"""The first schema that wrote exports. An export of an older schema than this app's
+imports too: a field it does not have takes its declared default, as in a migration."""
 
 #: The records an export lists under their table's name, merged by id on import.
 _LISTED: Final[tuple[type[Record], ...]] = (
@@ -313,8 +316,10 @@ def parse_export(data: object) -> Parsed:
         raise JournalImportError(
             f"schema: {schema} is newer than this version of micromance reads ({SCHEMA_VERSION})"
         )
-    if schema < SCHEMA_VERSION:
-        raise JournalImportError(f"schema: {schema} is not supported (expected {SCHEMA_VERSION})")
+    if schema < OLDEST_EXPORT:
+        raise JournalImportError(
+            f"schema: {schema} is not supported (expected {OLDEST_EXPORT} to {SCHEMA_VERSION})"
+        )
     parsed = Parsed(lists={cls: _items(data, cls) for cls in _LISTED})
     # Favourites as a set of ids; export from before prompts existed have none of theirs.
     parsed.favourites = _ids(data, "favourites", "gesture id")
