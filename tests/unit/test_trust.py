@@ -22,7 +22,7 @@ import pytest
 
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core import storage as storage_mod
-from micromance_tui.core.journal import Journal, JournalValueError
+from micromance_tui.core.journal import SCHEMA_VERSION, Journal, JournalValueError
 from micromance_tui.core.storage import SafeJSONStorage
 from tests.unit.test_hostile import cli, one_line
 
@@ -63,7 +63,7 @@ def tried_doc(n: int, **fields: Any) -> dict[str, Any]:
 
 
 def write_journal(path: Path, tables: dict[str, Any]) -> bytes:
-    data = {"meta": {"1": {"schema": 2}}, **tables}
+    data = {"meta": {"1": {"schema": SCHEMA_VERSION}}, **tables}
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(data).encode()
     path.write_bytes(raw)
@@ -355,7 +355,7 @@ def _raw_journal(journal_file: Path, table: str, doc: dict[str, Any]) -> bytes:
     tables: dict[str, Any] = {"tried": {"1": tried_doc(1)}}
     tables.setdefault(table, {})
     tables[table] = {**tables[table], "9": doc}
-    data = {"meta": {"1": {"schema": 2}}, **tables}
+    data = {"meta": {"1": {"schema": SCHEMA_VERSION}}, **tables}
     raw = _dumps(data)
     journal_file.parent.mkdir(parents=True, exist_ok=True)
     journal_file.write_bytes(raw)
