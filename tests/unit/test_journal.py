@@ -721,6 +721,66 @@ def test_migration_from_version_1(path: Path, with_meta: bool) -> None:
         assert [e.id for e in again.tried()] == [e.id for e in entries]
 
 
+def test_where_an_idea_was_tried_is_kept_edited_and_checked(journal: Journal) -> None:
+    entry = journal.add_tried("picnic", where="  the park by the river ")
+    assert entry.where == "the park by the river"
+    assert stored(journal.path)["tried"]["1"]["where"] == "the park by the river"
+    with reopen(journal) as again:
+        assert again.get_tried(entry.id).where == "the park by the river"
+    assert journal.add_tried("coffee").where == ""
+    assert journal.edit_tried(entry.id, where="home").where == "home"
+    with pytest.raises(JournalValueError) as caught:
+        journal.edit_tried(entry.id, where="x" * 81)
+    assert str(caught.value) == "where of 81 characters is not allowed: use at most 80 characters"
+    with pytest.raises(JournalValueError) as caught:
+        journal.add_tried("picnic", where="the\x1b[2Jpark")
+    assert caught.value.field == "where" and "control characters" in caught.value.allowed
+    assert journal.get_tried(entry.id).where == "home"
+
+
+def test_a_version_2_journal_is_migrated_to_say_where(path: Path) -> None:
+    doc = {
+        "id": "a1",
+        "gesture": "picnic",
+        "date": "2025-05-01",
+        "time": "",
+        "note": "",
+        "reaction": 5,
+        "for_whom": "partner",
+        "created": "2025-05-01T12:00:00",
+    }
+    path.parent.mkdir(parents=True)
+    original = json.dumps({"meta": {"1": {"schema": 2}}, "tried": {"1": doc}}).encode()
+    path.write_bytes(original)
+    with Journal.open(path) as j:
+        assert j.migrated_from == 2
+        assert j.backup is not None and j.backup.read_bytes() == original
+        assert [(e.id, e.reaction, e.where) for e in j.tried()] == [("a1", 5, "")]
+    assert stored(path)["tried"]["1"] == {**doc, "where": ""}
+
+
+def test_an_export_from_before_where_imports_and_where_round_trips(journal: Journal) -> None:
+    old = {
+        "format": "micromance-export",
+        "schema": 2,
+        "tried": [
+            {
+                "id": "a1",
+                "gesture": "picnic",
+                "date": "2025-05-01",
+                "created": "2025-05-01T12:00:00",
+            }
+        ],
+    }
+    assert journal.import_data(old).tried == 1
+    assert journal.get_tried("a1").where == ""
+    journal.edit_tried("a1", where="the beach")
+    export = json.loads(json.dumps(journal.export_data()))
+    assert export["tried"][0]["where"] == "the beach"
+    with pytest.raises(JournalImportError, match=r"tried\[0\]\.where: 5 is not text"):
+        journal.import_data({**export, "tried": [{**export["tried"][0], "id": "b", "where": 5}]})
+
+
 def test_migrate_function() -> None:
     data = copy.deepcopy(V1)
     assert schema_of(data) == 1
@@ -728,8 +788,15 @@ def test_migrate_function() -> None:
     assert result is data
     assert schema_of(result) == SCHEMA_VERSION
     doc = result["tried"]["1"]
-    assert set(doc) == {"id", "gesture", "date", "time", "note", "reaction", "for_whom", "created"}
-    assert (doc["time"], doc["reaction"], doc["for_whom"]) == ("", None, "partner")
+    assert set(doc) == {
+        *("id", "gesture", "date", "time", "note", "reaction", "for_whom", "created", "where")
+    }
+    assert (doc["time"], doc["reaction"], doc["for_whom"], doc["where"]) == (
+        "",
+        None,
+        "partner",
+        "",
+    )
     again = migrate(copy.deepcopy(result))
     assert again == result  # migrating the current version changes nothing
     with pytest.raises(ValueError, match="newer"):

@@ -434,6 +434,8 @@ class TriedEntry(Record):
     )
     created: str = field(metadata=timestamp(legacy=_legacy_created))
     """ISO date and time."""
+    where: str = field(default="", metadata=text(80))
+    """Where it happened ("the park by the river"), or ""."""
 
     @property
     def reaction_text(self) -> str:

@@ -2,7 +2,7 @@
 
 1 had no ids (tried entries held ``gesture``, ``date`` and ``note`` only; a file with no
 ``meta`` table counts as 1); 2 adds ids, times, reactions, whom an idea was for, creation
-times, quiz results, the partner profile and settings.
+times, quiz results, the partner profile and settings; 3 adds where an idea was tried.
 
 A migration upgrades the data of one version to the next, in place. A field added to a
 record (``records.py``) gets a migration that gives the documents already written the
@@ -39,8 +39,13 @@ def _migrate_1_to_2(data: Data) -> None:
         doc.setdefault("created", f"{day}T00:00:00" if isinstance(day, str) else "")
 
 
+def _migrate_2_to_3(data: Data) -> None:
+    add_defaults(data, TriedEntry, "where")
+
+
 _MIGRATIONS: dict[int, Callable[[Data], None]] = {
     1: _migrate_1_to_2,
+    2: _migrate_2_to_3,
 }
 
 SCHEMA_VERSION: Final = max(_MIGRATIONS) + 1
