@@ -3,14 +3,9 @@ bare command opens the app through `launch`)."""
 
 from __future__ import annotations
 
-import csv
 import difflib
-import io
 import json
-import os
-import stat
 import sys
-import tempfile
 import textwrap
 from collections import Counter
 from datetime import date
@@ -34,7 +29,13 @@ from micromance_tui.core.journal import (
     JournalImportError,
     JournalRepeatError,
     JournalValueError,
-    TriedEntry,
+    transfer,
+)
+from micromance_tui.core.journal.transfer import (
+    entry_row,
+    export_text,
+    rows_to_csv,
+    write_text_atomic,
 )
 from micromance_tui.core.models import (
     DATE_IDEA_TAG,
@@ -47,7 +48,6 @@ from micromance_tui.core.models import (
 )
 from micromance_tui.core.paths import Paths
 from micromance_tui.core.plural import plural
-from micromance_tui.core.storage import MAX_JOURNAL_BYTES, parse_json
 from micromance_tui.core.textcheck import printable
 from micromance_tui.exitcodes import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliError
 from micromance_tui.headless import load_content, open_journal, parse_reaction
@@ -55,13 +55,6 @@ from micromance_tui.output import json_ascii, say
 
 if TYPE_CHECKING:
     import argparse
-
-EXPORT_GROWTH = 4
-"""An export is at most this many times the size of its journal (fields a journal may leave
-out, such as an old entry's time or note, are written out in full; measured worst case
-under 3, see tests/unit/test_properties.py)."""
-MAX_IMPORT_BYTES = EXPORT_GROWTH * MAX_JOURNAL_BYTES
-"""So the export of any journal the app opens can be imported again."""
 
 
 def _err(message: str) -> None:
@@ -397,58 +390,6 @@ def cmd_tried(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 # --------------------------------------------------------------------------- log
 
 
-def entry_row(entry: TriedEntry, library: Library) -> dict[str, Any]:
-    gesture = library.gesture_by_id.get(entry.gesture_id)
-    return {
-        "id": entry.id,
-        "date": entry.date.isoformat(),
-        "time": entry.time,
-        "gesture_id": entry.gesture_id,
-        "title": gesture.title if gesture else f"(unknown idea {entry.gesture_id})",
-        "language": gesture.language if gesture else "",
-        "reaction": entry.reaction,
-        "reaction_label": REACTIONS.get(entry.reaction, "") if entry.reaction else "",
-        "note": entry.note,
-        "for": entry.for_whom,
-    }
-
-
-CSV_FIELDS = [
-    "date",
-    "time",
-    "gesture_id",
-    "title",
-    "language",
-    "reaction",
-    "reaction_label",
-    "note",
-    "for",
-    "id",
-]
-
-
-_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
-
-
-def csv_cell(value: object) -> object:
-    """A cell a spreadsheet will not run: text starting like a formula (``=``, ``+``, ``-``,
-    ``@``, a tab or a carriage return) gets a leading ``'``, the usual neutraliser."""
-    if value is None:
-        return ""
-    if isinstance(value, str) and value.startswith(_FORMULA_START):
-        return "'" + value
-    return value
-
-
-def rows_to_csv(rows: list[dict[str, Any]]) -> str:
-    out = io.StringIO()
-    writer = csv.DictWriter(out, fieldnames=CSV_FIELDS, extrasaction="ignore", lineterminator="\n")
-    writer.writeheader()
-    for row in rows:
-        writer.writerow({k: csv_cell(row[k]) for k in CSV_FIELDS})
-    return out.getvalue()
-
-
 def cmd_log(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     since = parse_day(args.since, "--since") if args.since else None
     library = load_content(paths).library
@@ -485,39 +426,6 @@ def _one_line(text: str, limit: int = 80) -> str:
 # --------------------------------------------------------------------------- export / import
 
 
-def write_text_atomic(target: Path, text: str) -> None:
-    """Write a whole file or nothing: temp file in the same folder, then rename."""
-    folder = target.parent if str(target.parent) else Path(".")
-    fd, tmp = tempfile.mkstemp(prefix=f".{target.name}-", suffix=".tmp", dir=folder)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8", newline="") as fh:
-            fh.write(text)
-            fh.flush()
-            os.fsync(fh.fileno())
-        os.replace(tmp, target)
-    except BaseException:
-        Path(tmp).unlink(missing_ok=True)
-        raise
-
-
-def export_text(journal: Journal, *, ascii_only: bool = False) -> str:
-    """The export as JSON with one entry per line: readable, diffable, and not much bigger
-    than the journal (indenting every field would make it half as big again)."""
-
-    def one(value: object) -> str:
-        return json.dumps(value, ensure_ascii=ascii_only, separators=(", ", ": "))
-
-    data = journal.export_data()
-    lines = []
-    for key, value in data.items():
-        if isinstance(value, list) and value:
-            body = ",\n".join(f"    {one(item)}" for item in value)
-            lines.append(f"  {one(key)}: [\n{body}\n  ]")
-        else:
-            lines.append(f"  {one(key)}: {one(value)}")
-    return "{\n" + ",\n".join(lines) + "\n}\n"
-
-
 def cmd_export(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     opened = open_journal(paths, clock)
     if str(args.file) == "-":
@@ -543,56 +451,11 @@ def cmd_export(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 
 
 def read_import_file(path: Path) -> object:
-    """The parsed JSON of an export file. Only a regular file is read (a FIFO, a device or
-    a folder is refused without waiting), never more than ``MAX_IMPORT_BYTES`` of it (the
-    cap holds while reading, so a file that grows cannot fill memory), a UTF-8 BOM is
-    accepted, and a key twice in one object is refused."""
-    limit = MAX_IMPORT_BYTES // (1024 * 1024)
+    """The parsed JSON of an export file (see ``transfer.read_import_file``)."""
     try:
-        fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_CLOEXEC", 0))
-    except FileNotFoundError:
-        raise CliError(f"{path}: no such file") from None
-    except IsADirectoryError:
-        raise CliError(f"{path} is a folder, not an export file") from None
-    except OSError as exc:
-        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
-    try:
-        info = os.fstat(fd)
-        if stat.S_ISDIR(info.st_mode):
-            raise CliError(f"{path} is a folder, not an export file")
-        if not stat.S_ISREG(info.st_mode):
-            raise CliError(
-                f"{path} is not a regular file (a pipe or a device); nothing was imported"
-            )
-        chunks: list[bytes] = []
-        total = 0
-        while True:
-            chunk = os.read(fd, 1 << 20)
-            if not chunk:
-                break
-            total += len(chunk)
-            if total > MAX_IMPORT_BYTES:
-                raise CliError(
-                    f"{path} is more than {limit} MB; an export is at most {limit} MB, "
-                    "so this is not one; nothing was imported"
-                )
-            chunks.append(chunk)
-    except OSError as exc:
-        raise CliError(f"cannot read {path}: {exc.strerror or exc}") from None
-    finally:
-        os.close(fd)
-    raw = b"".join(chunks)
-    try:
-        text = raw.decode("utf-8-sig")
-    except UnicodeDecodeError as exc:
-        raise CliError(
-            f"{path} is not text (not UTF-8: byte 0x{raw[exc.start]:02x} at offset {exc.start}); "
-            "nothing was imported"
-        ) from None
-    del raw, chunks
-    return parse_json(
-        text, lambda reason: CliError(f"{path}: not valid JSON ({reason}); nothing was imported")
-    )
+        return transfer.read_import_file(path)
+    except transfer.ImportFileError as exc:
+        raise CliError(str(exc)) from None
 
 
 def cmd_import(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:

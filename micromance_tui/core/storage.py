@@ -21,7 +21,8 @@ empty or cut short, and two processes writing at once overwrite each other. This
   the lock checks that the path still names the file it locked (else it locks the new one);
   and :meth:`SafeJSONStorage.write` with ``expect=`` refuses to replace a journal that
   changed since it was read (:class:`JournalChangedError`, the caller reads and tries
-  again), a last line of defence where a folder cannot be locked;
+  again), a last line of defence where a folder cannot be locked. ``filelock`` is imported
+  the first time a lock is taken: a process that only reads never pays its ~20 ms import;
 - refuses a journal that is a symbolic link (it would make us write outside the data
   folder), and never follows one when it reads, tightens or replaces the file;
 - rejects JSON with a key twice in one object, nesting deeper than ``MAX_DEPTH`` and numbers
@@ -46,10 +47,12 @@ import tempfile
 import threading
 from collections.abc import Iterator
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import filelock
 from tinydb.storages import Storage
+
+if TYPE_CHECKING:
+    import filelock
 
 __all__ = [
     "Data",
@@ -183,7 +186,9 @@ class SafeJSONStorage(Storage):
         self._lock_usable = True
         # The cached version: (its stat key, its data, an open fd that pins its inode), kept
         # as one tuple so a reader in another thread never sees a key with the wrong data.
-        self._cache: tuple[_StatKey, Data, int] | None = None
+        # A file that does not parse is cached as its error: it is not parsed again (a
+        # 50 MB one takes seconds) when it is read once more, to be moved aside.
+        self._cache: tuple[_StatKey, Data | JournalCorruptError, int] | None = None
         self._prepare_folder()
         self._tighten_file()
         self.remove_leftover_temp_files()
@@ -256,6 +261,8 @@ class SafeJSONStorage(Storage):
         self._locked_identity = (info.st_dev, info.st_ino)
 
     def _new_file_lock(self) -> filelock.BaseFileLock:
+        import filelock
+
         try:  # native locks hand over the locked descriptor, so we can check what we hold
             return filelock.FileLock(
                 self.lock_path,
@@ -283,6 +290,8 @@ class SafeJSONStorage(Storage):
         """Lock the folder's descriptor (POSIX): the part of the lock no one can delete."""
         if os.name != "posix":
             return
+        import filelock
+
         if self._folder_fd is None:
             try:
                 self._folder_fd = os.open(
@@ -332,6 +341,8 @@ class SafeJSONStorage(Storage):
                 self._file_lock.release()
         finally:
             if self._folder_locked and self._folder_fd is not None:
+                import filelock
+
                 self._folder_locked = False
                 filelock.unlock_descriptor(self._folder_fd)
 
@@ -359,7 +370,7 @@ class SafeJSONStorage(Storage):
     def _key(info: os.stat_result) -> _StatKey:
         return (info.st_dev, info.st_ino, info.st_size, info.st_mtime_ns)
 
-    def _set_cache(self, cache: tuple[_StatKey, Data, int] | None) -> None:
+    def _set_cache(self, cache: tuple[_StatKey, Data | JournalCorruptError, int] | None) -> None:
         with self._mutex:
             old, self._cache = self._cache, cache
             if old is not None and (cache is None or old[2] != cache[2]):
@@ -390,6 +401,8 @@ class SafeJSONStorage(Storage):
             raise JournalAccessError(self.path, "it became a symbolic link; it was not followed")
         cache = self._cache
         if cache is not None and cache[0] == self._key(info):
+            if isinstance(cache[1], JournalCorruptError):
+                raise cache[1]
             return cache[1], cache[0]
         try:
             # O_NONBLOCK: a named pipe in the journal's place must not hang the app.
@@ -412,6 +425,9 @@ class SafeJSONStorage(Storage):
         except OSError as exc:
             os.close(fd)
             raise JournalAccessError(self.path, os_reason(exc)) from exc
+        except JournalCorruptError as exc:
+            self._set_cache((self._key(info), exc, fd))
+            raise
         except BaseException:
             os.close(fd)
             raise

@@ -39,8 +39,6 @@ LANGUAGE_FLOOR = 0.08
 SPECIAL_LEAD_DAYS = 2
 
 TIMES_OF_DAY: tuple[str, ...] = ("morning", "daytime", "evening", "bedtime")
-#: How is today? The user's answer, kept for that day only.
-MOODS: tuple[str, ...] = ("ordinary", "hard-day", "special", "apart")
 #: each answer as a phrase, worded for the partner by :func:`mood_label`
 MOOD_LABELS: dict[str, str] = {
     "ordinary": "an ordinary day",

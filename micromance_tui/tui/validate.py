@@ -1,6 +1,6 @@
 """Checks for what a person types, shared by every form: each returns a message for the
-line under the field, or "" when the value is fine. They mirror the journal's own limits,
-so nothing the form accepts is refused when saved."""
+line under the field, or "" when the value is fine. The length limits are the journal's
+own (declared with its records), so nothing the form accepts is refused when saved."""
 
 from __future__ import annotations
 
@@ -9,12 +9,13 @@ from typing import Protocol
 
 from textual.content import Content
 
+from micromance_tui.core.journal.records import LittleThing, Settings, TriedEntry, limit
 from micromance_tui.core.textcheck import bad_characters, terminal_safe
 
-MAX_NOTE = 2000
-MAX_LABEL = 40
-MAX_TEXT = 500
-MAX_NAME = 40
+MAX_NOTE = limit(TriedEntry, "note")
+MAX_LABEL = limit(LittleThing, "label")
+MAX_TEXT = limit(LittleThing, "text")
+MAX_NAME = limit(Settings, "my_name")
 
 
 def day_problem(value: str, *, latest: date | None = None, required: bool = True) -> str:

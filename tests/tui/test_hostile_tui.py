@@ -32,7 +32,7 @@ from micromance_tui.core import paths as paths_mod
 from micromance_tui.core import storage as storage_mod
 from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.daily import todays_idea
-from micromance_tui.core.journal import Journal
+from micromance_tui.core.journal import SCHEMA_VERSION, Journal
 from micromance_tui.launch import build_app
 from micromance_tui.tui.app import MicromanceApp
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
@@ -201,7 +201,7 @@ async def test_odd_entries_from_an_old_or_hand_edited_journal(
     journal_path.parent.mkdir(parents=True)
     doc = {"date": "2026-11-20", "time": "", "reaction": None, "for_whom": "partner"}
     odd = {
-        "meta": {"1": {"schema": 2}},
+        "meta": {"1": {"schema": SCHEMA_VERSION}},
         "tried": {
             "1": {**doc, "id": "a", "gesture": "[/]gone", "note": "[/] [b]x", "created": ""},
             "2": {**doc, "id": "b", "gesture": IDEA, "note": "\x1b[2J\x07 old", "created": ""},

@@ -23,7 +23,7 @@ import pytest
 
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import fixed_clock
-from micromance_tui.core.journal import Journal
+from micromance_tui.core.journal import SCHEMA_VERSION, Journal
 from micromance_tui.launch import build_app
 from micromance_tui.tui.app import MicromanceApp
 from micromance_tui.tui.screen_table import SCREENS
@@ -68,7 +68,7 @@ def _hostile_journal() -> Path:
         "3": {"id": "t3", "gesture": IDEA, "date": "2026-11-23", "note": "fine"},
     }
     data = {
-        "meta": {"1": {"schema": 2}},
+        "meta": {"1": {"schema": SCHEMA_VERSION}},
         "tried": tried,
         "quiz_results": {
             "1": _result(1, "me", 1e308),

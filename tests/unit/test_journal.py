@@ -7,6 +7,8 @@ import json
 import os
 import re
 import stat
+import subprocess
+import sys
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import replace
@@ -123,6 +125,21 @@ def test_open_keeps_an_existing_journal(journal: Journal) -> None:
     entry = journal.add_tried("hold-hands")
     with reopen(journal) as again:
         assert again.tried() == [entry]
+
+
+def test_opening_a_journal_to_read_takes_no_lock(journal: Journal) -> None:
+    """`micromance today` only reads: it neither waits for the lock nor imports filelock
+    (about 20 ms of its start), since every write is an atomic rename."""
+    journal.add_tried("hold-hands")
+    code = (
+        "import sys; from micromance_tui.core.journal import Journal; "
+        f"j = Journal.open({str(journal.path)!r}); "
+        "print(len(j.tried()), 'filelock' in sys.modules)"
+    )
+    run = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, timeout=60
+    )
+    assert run.stdout.split() == ["1", "False"]
 
 
 def test_context_manager_closes(path: Path) -> None:
@@ -598,7 +615,7 @@ def test_corrupt_file_is_moved_aside_and_a_fresh_one_starts(
         aside = path.with_name("journal.json.corrupt-20260314-093015")
         assert j.recovered_from == aside
         assert aside.read_bytes() == content  # byte for byte
-        assert stored(path) == {"meta": {"1": {"schema": 2}}}
+        assert stored(path) == {"meta": {"1": {"schema": SCHEMA_VERSION}}}
         assert j.tried() == []
         message = j.recovery_message()
         assert message is not None and "\n" not in message
@@ -628,15 +645,16 @@ def test_moved_aside_files_are_never_overwritten(path: Path, clock: Clock) -> No
 
 def test_newer_schema_is_left_alone(path: Path) -> None:
     path.parent.mkdir(parents=True)
-    content = json.dumps({"meta": {"1": {"schema": 3}}, "tried": {"1": {"shiny": 1}}}).encode()
+    newer = SCHEMA_VERSION + 1
+    content = json.dumps({"meta": {"1": {"schema": newer}}, "tried": {"1": {"shiny": 1}}}).encode()
     path.write_bytes(content)
     before = os.stat(path)
     with pytest.raises(JournalNewerError) as caught:
         Journal.open(path)
-    assert (caught.value.found, caught.value.supported) == (3, SCHEMA_VERSION)
+    assert (caught.value.found, caught.value.supported) == (newer, SCHEMA_VERSION)
     assert str(caught.value) == (
-        f"{path} was written by a newer micromance (journal schema 3; this version reads up "
-        "to 2): it was left untouched; update micromance to use it"
+        f"{path} was written by a newer micromance (journal schema {newer}; this version reads "
+        f"up to {SCHEMA_VERSION}): it was left untouched; update micromance to use it"
     )
     assert path.read_bytes() == content
     after = os.stat(path)
@@ -697,10 +715,70 @@ def test_migration_from_version_1(path: Path, with_meta: bool) -> None:
         assert len({e.id for e in entries}) == 2
         assert j.favourites() == {"coffee"}
     data = stored(path)
-    assert data["meta"] == {"1": {"schema": 2}}
+    assert data["meta"] == {"1": {"schema": SCHEMA_VERSION}}
     with Journal.open(path) as again:  # ids are stable: migration happened once
         assert again.migrated_from is None
         assert [e.id for e in again.tried()] == [e.id for e in entries]
+
+
+def test_where_an_idea_was_tried_is_kept_edited_and_checked(journal: Journal) -> None:
+    entry = journal.add_tried("picnic", where="  the park by the river ")
+    assert entry.where == "the park by the river"
+    assert stored(journal.path)["tried"]["1"]["where"] == "the park by the river"
+    with reopen(journal) as again:
+        assert again.get_tried(entry.id).where == "the park by the river"
+    assert journal.add_tried("coffee").where == ""
+    assert journal.edit_tried(entry.id, where="home").where == "home"
+    with pytest.raises(JournalValueError) as caught:
+        journal.edit_tried(entry.id, where="x" * 81)
+    assert str(caught.value) == "where of 81 characters is not allowed: use at most 80 characters"
+    with pytest.raises(JournalValueError) as caught:
+        journal.add_tried("picnic", where="the\x1b[2Jpark")
+    assert caught.value.field == "where" and "control characters" in caught.value.allowed
+    assert journal.get_tried(entry.id).where == "home"
+
+
+def test_a_version_2_journal_is_migrated_to_say_where(path: Path) -> None:
+    doc = {
+        "id": "a1",
+        "gesture": "picnic",
+        "date": "2025-05-01",
+        "time": "",
+        "note": "",
+        "reaction": 5,
+        "for_whom": "partner",
+        "created": "2025-05-01T12:00:00",
+    }
+    path.parent.mkdir(parents=True)
+    original = json.dumps({"meta": {"1": {"schema": 2}}, "tried": {"1": doc}}).encode()
+    path.write_bytes(original)
+    with Journal.open(path) as j:
+        assert j.migrated_from == 2
+        assert j.backup is not None and j.backup.read_bytes() == original
+        assert [(e.id, e.reaction, e.where) for e in j.tried()] == [("a1", 5, "")]
+    assert stored(path)["tried"]["1"] == {**doc, "where": ""}
+
+
+def test_an_export_from_before_where_imports_and_where_round_trips(journal: Journal) -> None:
+    old = {
+        "format": "micromance-export",
+        "schema": 2,
+        "tried": [
+            {
+                "id": "a1",
+                "gesture": "picnic",
+                "date": "2025-05-01",
+                "created": "2025-05-01T12:00:00",
+            }
+        ],
+    }
+    assert journal.import_data(old).tried == 1
+    assert journal.get_tried("a1").where == ""
+    journal.edit_tried("a1", where="the beach")
+    export = json.loads(json.dumps(journal.export_data()))
+    assert export["tried"][0]["where"] == "the beach"
+    with pytest.raises(JournalImportError, match=r"tried\[0\]\.where: 5 is not text"):
+        journal.import_data({**export, "tried": [{**export["tried"][0], "id": "b", "where": 5}]})
 
 
 def test_migrate_function() -> None:
@@ -708,14 +786,21 @@ def test_migrate_function() -> None:
     assert schema_of(data) == 1
     result = migrate(data)
     assert result is data
-    assert schema_of(result) == 2
+    assert schema_of(result) == SCHEMA_VERSION
     doc = result["tried"]["1"]
-    assert set(doc) == {"id", "gesture", "date", "time", "note", "reaction", "for_whom", "created"}
-    assert (doc["time"], doc["reaction"], doc["for_whom"]) == ("", None, "partner")
+    assert set(doc) == {
+        *("id", "gesture", "date", "time", "note", "reaction", "for_whom", "created", "where")
+    }
+    assert (doc["time"], doc["reaction"], doc["for_whom"], doc["where"]) == (
+        "",
+        None,
+        "partner",
+        "",
+    )
     again = migrate(copy.deepcopy(result))
-    assert again == result  # migrating version 2 changes nothing
+    assert again == result  # migrating the current version changes nothing
     with pytest.raises(ValueError, match="newer"):
-        migrate({"meta": {"1": {"schema": 3}}})
+        migrate({"meta": {"1": {"schema": SCHEMA_VERSION + 1}}})
     with pytest.raises(ValueError, match="not a version number"):
         schema_of({"meta": {"1": {"schema": 0}}})
     assert schema_of({}) == 1
@@ -1126,7 +1211,10 @@ def test_import_of_a_minimal_export(journal: Journal) -> None:
 BAD_IMPORTS: list[tuple[Callable[[dict[str, Any]], Any], str]] = [
     (lambda e: [e], "the file holds a list, not a micromance export"),
     (lambda e: {**e, "format": "something-else"}, "format: expected 'micromance-export'"),
-    (lambda e: {**e, "schema": 3}, "schema: 3 is newer than this version of micromance reads"),
+    (
+        lambda e: {**e, "schema": SCHEMA_VERSION + 1},
+        f"schema: {SCHEMA_VERSION + 1} is newer than this version of micromance reads",
+    ),
     (lambda e: {**e, "schema": "2"}, "schema: '2' is not a whole number"),
     (lambda e: {**e, "tried": {}}, "tried: an object is not a list"),
     (lambda e: {**e, "tried": [*e["tried"], 5]}, "tried[2]: 5 is not an object"),

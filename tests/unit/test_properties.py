@@ -23,7 +23,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from micromance_tui.commands import EXPORT_GROWTH, export_text, read_import_file
+from micromance_tui.commands import read_import_file
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.content import load_library
@@ -33,6 +33,7 @@ from micromance_tui.core.journal import (
     JournalError,
     JournalImportError,
 )
+from micromance_tui.core.journal.transfer import EXPORT_GROWTH, export_text
 from micromance_tui.core.models import Library
 from micromance_tui.exitcodes import CliError
 

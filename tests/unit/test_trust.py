@@ -23,7 +23,7 @@ import pytest
 
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core import storage as storage_mod
-from micromance_tui.core.journal import Journal, JournalValueError
+from micromance_tui.core.journal import SCHEMA_VERSION, Journal, JournalValueError
 from micromance_tui.core.storage import SafeJSONStorage
 from tests.unit.test_hostile import cli, one_line
 
@@ -64,7 +64,7 @@ def tried_doc(n: int, **fields: Any) -> dict[str, Any]:
 
 
 def write_journal(path: Path, tables: dict[str, Any]) -> bytes:
-    data = {"meta": {"1": {"schema": 2}}, **tables}
+    data = {"meta": {"1": {"schema": SCHEMA_VERSION}}, **tables}
     path.parent.mkdir(parents=True, exist_ok=True)
     raw = json.dumps(data).encode()
     path.write_bytes(raw)
@@ -356,7 +356,7 @@ def _raw_journal(journal_file: Path, table: str, doc: dict[str, Any]) -> bytes:
     tables: dict[str, Any] = {"tried": {"1": tried_doc(1)}}
     tables.setdefault(table, {})
     tables[table] = {**tables[table], "9": doc}
-    data = {"meta": {"1": {"schema": 2}}, **tables}
+    data = {"meta": {"1": {"schema": SCHEMA_VERSION}}, **tables}
     raw = _dumps(data)
     journal_file.parent.mkdir(parents=True, exist_ok=True)
     journal_file.write_bytes(raw)
@@ -670,9 +670,9 @@ def test_import_says_which_entries_it_skipped_because_their_id_is_taken(
 
 
 def test_the_import_cap_holds_the_export_of_the_biggest_journal_the_app_opens() -> None:
-    from micromance_tui import commands
+    from micromance_tui.core.journal import transfer
 
-    assert commands.MAX_IMPORT_BYTES >= commands.EXPORT_GROWTH * storage_mod.MAX_JOURNAL_BYTES
+    assert transfer.MAX_IMPORT_BYTES >= transfer.EXPORT_GROWTH * storage_mod.MAX_JOURNAL_BYTES
 
 
 @pytest.mark.slow
@@ -718,9 +718,9 @@ def test_the_import_cap_holds_while_reading(
     capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """A file that grows while it is read (or lies about its size) is read only to the cap."""
-    from micromance_tui import commands
+    from micromance_tui.core.journal import transfer
 
-    monkeypatch.setattr(commands, "MAX_IMPORT_BYTES", 1024)
+    monkeypatch.setattr(transfer, "MAX_IMPORT_BYTES", 1024)
     source = tmp_path / "growing.json"
     source.write_bytes(b" " * 100)
     real_read = os.read

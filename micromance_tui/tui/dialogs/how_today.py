@@ -12,8 +12,9 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Label, RadioButton, RadioSet, Static
 
+from micromance_tui.core.journal import MOODS
 from micromance_tui.core.partner_words import PartnerWords
-from micromance_tui.core.suggest import MOODS, mood_label
+from micromance_tui.core.suggest import mood_label
 
 
 class HowTodayDialog(ModalScreen[tuple[str, bool] | None]):

@@ -31,9 +31,14 @@ from textual.widgets import (
 )
 from textual.widgets.option_list import Option
 
-from micromance_tui.commands import entry_row, export_text, rows_to_csv, write_text_atomic
 from micromance_tui.core.daily import partner_scores
 from micromance_tui.core.journal import REACTIONS, JournalError, TriedEntry
+from micromance_tui.core.journal.transfer import (
+    entry_row,
+    export_text,
+    rows_to_csv,
+    write_text_atomic,
+)
 from micromance_tui.core.models import LANGUAGE_IDS, LANGUAGE_NAMES, Gesture
 from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.plural import plural
