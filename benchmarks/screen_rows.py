@@ -30,7 +30,7 @@ from micromance_tui.core.journal import Journal
 from micromance_tui.tui.app import SCREENS, MicromanceApp
 
 NOW = datetime(2026, 11, 25, 9, 30)
-CHROME = {"TitleBar", "Header", "NavBar", "KeyBar", "Footer"}
+CHROME = {"Header", "NavBar", "Footer"}
 #: glyphs that draw lines and boxes, not words
 DRAWING = set("─│┌┐└┘├┤┬┴┼╭╮╰╯━┃┏┓┗┛═║╔╗╚╝▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▐▕▔▀·⠀")
 CHAR_WIDTH = 20 * 0.61

@@ -17,6 +17,7 @@ from rich.console import Console, RenderableType
 from textual import events, on, work
 from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -255,6 +256,8 @@ class MicromanceApp(App[int]):
 
     def _together_done(self, session: Together | None, status: Status | None) -> None:
         self.together, self.together_status = session, status
+        # The app's own sub-title is Together's status: the header shows it on every screen.
+        self.sub_title = self.together_line
         self.together_changed.publish("read")
 
     @property
@@ -262,6 +265,13 @@ class MicromanceApp(App[int]):
         """ "Sam: 3 days ago" for the title bar; "" when not paired."""
         status = self.together_status
         return "" if status is None else status.partner_line(self.now)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's line: the screen's title and sub-title ("Quiz — answering"), then
+        Together's status, which is the app's sub-title ("Today  ·  Sam: 3 days ago")."""
+        status = self.sub_title
+        line = super().format_title(title, "" if sub_title == status else sub_title)
+        return Content.assemble(line, ("  ·  ", "dim"), status) if status else line
 
     def action_together(self) -> None:
         from micromance_tui.tui.screens.together import TogetherScreen

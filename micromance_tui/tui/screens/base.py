@@ -7,13 +7,16 @@ from typing import TYPE_CHECKING, ClassVar, cast
 from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
+from textual.widgets import Footer, Header
 
 from micromance_tui.core.journal import JournalError
-from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 from micromance_tui.tui.widgets.navbar import NavBar
 
 if TYPE_CHECKING:
     from micromance_tui.tui.app import MicromanceApp
+
+#: the header's icon (a click on it opens the command palette)
+ICON = "♥"
 
 
 class BaseScreen(Screen[None]):
@@ -27,10 +30,10 @@ class BaseScreen(Screen[None]):
         return cast("MicromanceApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header(icon=ICON)
         yield from self.compose_body()
         yield NavBar(self.MODE)
-        yield KeyBar()
+        yield Footer(compact=True)
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError

@@ -19,14 +19,14 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Label, Static, TextArea
+from textual.widgets import Button, Footer, Header, Label, Static, TextArea
 
 from micromance_tui.core.ask import prompts_for_today
 from micromance_tui.core.checkin import GUIDE_ID, STEPS, timer_text
 from micromance_tui.core.journal import JournalError
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
+from micromance_tui.tui.screens.base import ICON
 from micromance_tui.tui.validate import note_problem, show_error
-from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 
 if TYPE_CHECKING:
     from micromance_tui.tui.app import MicromanceApp
@@ -62,7 +62,7 @@ class CheckInScreen(Screen[None]):
         return cast("MicromanceApp", self.app)
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header(icon=ICON)
         with VerticalScroll(id="checkin-body"):
             yield Static("", id="checkin-progress")
             yield Static("", id="checkin-timer", classes="muted")
@@ -96,7 +96,7 @@ class CheckInScreen(Screen[None]):
                 yield Button("Next (ctrl+n)", id="next", variant="primary", compact=True)
                 yield Button("Finish (ctrl+s)", id="finish", compact=True)
                 yield Button("The guide (ctrl+g)", id="guide", compact=True)
-        yield KeyBar()
+        yield Footer(compact=True)
 
     def _stuck_questions(self) -> list[str]:
         """One question from the check-in deck per step, if the deck has any."""

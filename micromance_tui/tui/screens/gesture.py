@@ -7,8 +7,9 @@ from typing import cast
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Footer, Header
 
-from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
+from micromance_tui.tui.screens.base import ICON
 from micromance_tui.tui.widgets.gesture_detail import GestureDetail
 
 
@@ -24,9 +25,9 @@ class GestureScreen(Screen[None]):
         self.gesture_id = gesture_id
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header(icon=ICON)
         yield GestureDetail(id="detail")
-        yield KeyBar()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         from micromance_tui.tui.app import MicromanceApp
