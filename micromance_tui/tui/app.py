@@ -36,6 +36,8 @@ if TYPE_CHECKING:
     from micromance_tui.tui.dialogs.tried import TriedInput
 
 DEFAULT_THEME = "textual-dark"
+#: the home screen, shown first
+DEFAULT_MODE = "today"
 #: seconds between two reads of the partner's file while the app is open
 TOGETHER_EVERY = 60.0
 #: seconds after the first frame before the first read of the partner's file
@@ -49,9 +51,6 @@ def _lazy(module: str, name: str) -> Callable[[], Screen[None]]:
     def make() -> Screen[None]:
         cls = getattr(import_module(f"micromance_tui.tui.screens.{module}"), name)
         screen: Screen[None] = cls()
-        # Textual refreshes the stylesheet as a mode's first screen is made. Skipping that
-        # (to save ~9 ms of start-up) left widgets with a style cached before the theme was
-        # applied: Today's idea was drawn in its own background colour until a resize.
         return screen
 
     return make
@@ -123,11 +122,14 @@ class MicromanceApp(App[int]):
     """micromance: small, steady, everyday acts of care."""
 
     TITLE = "micromance"
-    DEFAULT_MODE = "today"
+    DEFAULT_MODE = DEFAULT_MODE
     CSS_PATH = Path(__file__).parent / "app.tcss"
     COMMANDS = App.COMMANDS | {MicromanceCommands}
+    #: Every screen but the home screen, which is the default screen (see on_mount).
     MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
-        mode: _lazy(module, cls) for mode, (_, _, module, cls) in SCREENS.items()
+        mode: _lazy(module, cls)
+        for mode, (_, _, module, cls) in SCREENS.items()
+        if mode != DEFAULT_MODE
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *[
@@ -177,7 +179,18 @@ class MicromanceApp(App[int]):
 
     # ------------------------------------------------------------------ start-up
 
+    def get_default_screen(self) -> Screen[None]:
+        """The home screen, made the way a bare app's first screen is. As one of MODES it
+        would be made by `switch_mode`, which re-parses the whole stylesheet for a mode's
+        first screen (and empties the parse cache, so the widgets' own CSS is parsed once
+        more as they mount): two parses, about 30 ms of a 400 ms start
+        (benchmarks/bench_startup.py). The mode is declared once the app is mounted."""
+        screen = _lazy(*SCREENS[DEFAULT_MODE][2:])()
+        return screen
+
     def on_mount(self) -> None:
+        # Its stack exists already; this lets `switch_mode` go back to it.
+        self.add_mode(DEFAULT_MODE, _lazy(*SCREENS[DEFAULT_MODE][2:]))
         self._apply_theme()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=12)
