@@ -185,7 +185,10 @@ class TodayScreen(BaseScreen):
         self.call_after_refresh(self._show_below)
 
     async def _show_below(self) -> None:
-        cards = self.query_one("#today-cards")
+        found = self.query("#today-cards")
+        if not found:
+            return  # the app stopped right after the first frame
+        cards = found.first()
         await cards.mount_all(self._below_the_idea(), before=0 if cards.children else None)
         self._show_rhythm()
 
@@ -225,8 +228,8 @@ class TodayScreen(BaseScreen):
 
     def _show_rhythm(self) -> None:
         app = self.mm
-        if self.info is None or not self.query("#glance"):
-            return  # nothing to show, or the cards are not mounted yet (_show_below)
+        if self.info is None or len(self.query("#glance, #last-checkin, #today-profile")) < 3:
+            return  # nothing to show, or the cards are not (all) mounted: see _show_below
         info = self.info
         today = app.today
         upcoming = app.journal.upcoming_dates(today, UPCOMING_DAYS)
