@@ -31,7 +31,7 @@ from micromance_tui.tui.app import MicromanceApp
 from micromance_tui.tui.screen_table import SCREENS
 
 NOW = datetime(2026, 11, 25, 9, 30)
-CHROME = {"TitleBar", "Header", "NavBar", "KeyBar", "Footer"}
+CHROME = {"Header", "NavBar", "Footer"}
 #: glyphs that draw lines and boxes, not words
 DRAWING = set("─│┌┐└┘├┤┬┴┼╭╮╰╯━┃┏┓┗┛═║╔╗╚╝▁▂▃▄▅▆▇█▉▊▋▌▍▎▏▐▕▔▀·⠀")
 CHAR_WIDTH = 20 * 0.61

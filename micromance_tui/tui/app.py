@@ -16,6 +16,7 @@ from rich.console import Console, RenderableType
 from textual import events, on, work
 from textual.app import App, ScreenStackError
 from textual.binding import Binding, BindingType
+from textual.content import Content
 from textual.geometry import Size
 from textual.notifications import SeverityLevel
 from textual.screen import Screen
@@ -36,6 +37,8 @@ if TYPE_CHECKING:
     from micromance_tui.tui.dialogs.tried import TriedInput
 
 DEFAULT_THEME = "textual-dark"
+#: the home screen, shown first
+DEFAULT_MODE = "today"
 #: seconds between two reads of the partner's file while the app is open
 TOGETHER_EVERY = 60.0
 #: seconds after the first frame before the first read of the partner's file
@@ -48,9 +51,6 @@ def _lazy(mode: str) -> Callable[[], Screen[None]]:
 
     def make() -> Screen[None]:
         screen = screen_class(mode)()
-        # Textual refreshes the stylesheet as a mode's first screen is made. Skipping that
-        # (to save ~9 ms of start-up) left widgets with a style cached before the theme was
-        # applied: Today's idea was drawn in its own background colour until a resize.
         return screen
 
     return make
@@ -107,11 +107,12 @@ class MicromanceApp(App[int]):
     """micromance: small, steady, everyday acts of care."""
 
     TITLE = "micromance"
-    DEFAULT_MODE = "today"
+    DEFAULT_MODE = DEFAULT_MODE
     CSS_PATH = Path(__file__).parent / "app.tcss"
     COMMANDS = App.COMMANDS | {MicromanceCommands}
+    #: Every screen but the home screen, which is the default screen (see on_mount).
     MODES: ClassVar[dict[str, str | Callable[[], Screen[None]]]] = {
-        mode: _lazy(mode) for mode in SCREENS
+        mode: _lazy(mode) for mode in SCREENS if mode != DEFAULT_MODE
     }
     BINDINGS: ClassVar[list[BindingType]] = [
         *[
@@ -161,7 +162,18 @@ class MicromanceApp(App[int]):
 
     # ------------------------------------------------------------------ start-up
 
+    def get_default_screen(self) -> Screen[None]:
+        """The home screen, made the way a bare app's first screen is. As one of MODES it
+        would be made by `switch_mode`, which re-parses the whole stylesheet for a mode's
+        first screen (and empties the parse cache, so the widgets' own CSS is parsed once
+        more as they mount): two parses, about 30 ms of a 400 ms start
+        (benchmarks/bench_startup.py). The mode is declared once the app is mounted."""
+        screen = _lazy(DEFAULT_MODE)()
+        return screen
+
     def on_mount(self) -> None:
+        # Its stack exists already; this lets `switch_mode` go back to it.
+        self.add_mode(DEFAULT_MODE, _lazy(DEFAULT_MODE))
         self._apply_theme()
         for notice in self.notices:
             self.notify(notice, severity="warning", timeout=12)
@@ -240,6 +252,8 @@ class MicromanceApp(App[int]):
 
     def _together_done(self, session: Together | None, status: Status | None) -> None:
         self.together, self.together_status = session, status
+        # The app's own sub-title is Together's status: the header shows it on every screen.
+        self.sub_title = self.together_line
         self.together_changed.publish("read")
 
     @property
@@ -247,6 +261,13 @@ class MicromanceApp(App[int]):
         """ "Sam: 3 days ago" for the title bar; "" when not paired."""
         status = self.together_status
         return "" if status is None else status.partner_line(self.now)
+
+    def format_title(self, title: str, sub_title: str) -> Content:
+        """The header's line: the screen's title and sub-title ("Quiz — answering"), then
+        Together's status, which is the app's sub-title ("Today  ·  Sam: 3 days ago")."""
+        status = self.sub_title
+        line = super().format_title(title, "" if sub_title == status else sub_title)
+        return Content.assemble(line, ("  ·  ", "dim"), status) if status else line
 
     def action_together(self) -> None:
         from micromance_tui.tui.screens.together import TogetherScreen

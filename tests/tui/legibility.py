@@ -33,7 +33,7 @@ DRAWING = set(
 #: Widgets whose text is secondary (key hints, the nav bar, captions, hints, labels of
 #: fields, muted notes): 3:1 is their minimum. Matched on the widget that drew the glyph
 #: and on its ancestors, by CSS type name or by class.
-SECONDARY_TYPES = {"TitleBar", "KeyBar", "NavBar", "Footer", "Tab", "Button", "SelectCurrent"}
+SECONDARY_TYPES = {"Header", "NavBar", "Footer", "Tab", "Button", "SelectCurrent"}
 SECONDARY_CLASSES: set[str] = set()
 
 # Rich's SVG export: one <rect> per background run and one <text> per run of glyphs, both

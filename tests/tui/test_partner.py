@@ -173,6 +173,7 @@ async def test_today_updates_when_a_date_changes(make_app: AppFactory) -> None:
 
     app = make_app(setup=setup)
     async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()  # the cards below today's idea come just after the first frame
         today = app.screen
         assert isinstance(today, TodayScreen)
         assert "No important dates" in str(today.query_one("#glance").render())

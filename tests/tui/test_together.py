@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input, Label, OptionList
+from textual.widgets import Checkbox, Header, Input, Label, OptionList, Static
 
 from micromance_tui.cli import main
 from micromance_tui.core import paths as paths_mod
@@ -18,7 +18,6 @@ from micromance_tui.core.journal import Journal
 from micromance_tui.core.together.session import Together
 from micromance_tui.tui.app import MicromanceApp
 from micromance_tui.tui.screens.together import TogetherScreen
-from micromance_tui.tui.widgets.chrome import TitleBar
 from micromance_tui.tui.widgets.from_partner import FromPartnerCard
 from tests.tui.conftest import NOW, shipped_library
 
@@ -84,7 +83,8 @@ async def test_from_sam_card_and_title_status_after_the_first_frame(pair: Pair) 
         assert "♡ Sam: You [b]fixed[/] the bike light, Wed 25 Nov" in text  # shown as text
         assert "♡ Sam: A welcome-home note" in text
         assert card.border_title == "From Sam"
-        assert str(app.screen.query_one(TitleBar).render()).rstrip().endswith("Sam: just now")
+        header = app.screen.query_one(Header).query_one("HeaderTitle", Static)
+        assert str(header.render()) == "Today  ·  Sam: just now"
 
 
 async def test_no_card_and_no_status_when_not_paired(tmp_path: Path) -> None:

@@ -8,12 +8,15 @@ from textual import events, on
 from textual.app import ComposeResult
 from textual.screen import Screen
 from textual.widget import Widget
+from textual.widgets import Footer, Header
 
 from micromance_tui.tui.app_access import AppAccess
 from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screen_table import SCREENS
-from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 from micromance_tui.tui.widgets.navbar import NavBar
+
+#: the header's icon (a click on it opens the command palette)
+ICON = "♥"
 
 
 class BaseScreen(AppAccess, Screen[None]):
@@ -25,10 +28,10 @@ class BaseScreen(AppAccess, Screen[None]):
     KEY_PARTS: ClassVar[tuple[type[Widget], ...]] = ()
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header(icon=ICON)
         yield from self.compose_body()
         yield NavBar(self.MODE)
-        yield KeyBar()
+        yield Footer(compact=True)
 
     def compose_body(self) -> ComposeResult:
         raise NotImplementedError

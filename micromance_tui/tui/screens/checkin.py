@@ -19,7 +19,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.content import Content
 from textual.reactive import reactive
 from textual.screen import Screen
-from textual.widgets import Button, Label, Static, TextArea
+from textual.widgets import Button, Footer, Header, Label, Static, TextArea
 
 from micromance_tui.core.ask import prompts_for_today
 from micromance_tui.core.checkin import GUIDE_ID, STEPS, timer_text
@@ -27,8 +27,8 @@ from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.tui.app_access import AppAccess
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.journal_call import try_journal
+from micromance_tui.tui.screens.base import ICON
 from micromance_tui.tui.validate import note_problem, show_error
-from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
 
 
 def seconds() -> float:
@@ -57,7 +57,7 @@ class CheckInScreen(AppAccess, Screen[None]):
         self.saved = False
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header(icon=ICON)
         with VerticalScroll(id="checkin-body"):
             yield Static("", id="checkin-progress")
             yield Static("", id="checkin-timer", classes="muted")
@@ -92,7 +92,7 @@ class CheckInScreen(AppAccess, Screen[None]):
                 yield Button("Next (ctrl+n)", id="next", variant="primary", compact=True)
                 yield Button("Finish (ctrl+s)", id="finish", compact=True)
                 yield Button("The guide (ctrl+g)", id="guide", compact=True)
-        yield KeyBar()
+        yield Footer(compact=True)
 
     def _stuck_questions(self) -> list[str]:
         """One question from the check-in deck per step, if the deck has any."""

@@ -5,9 +5,10 @@ from __future__ import annotations
 from textual.app import ComposeResult
 from textual.binding import Binding
 from textual.screen import Screen
+from textual.widgets import Footer, Header
 
 from micromance_tui.tui.app_access import AppAccess
-from micromance_tui.tui.widgets.chrome import KeyBar, TitleBar
+from micromance_tui.tui.screens.base import ICON
 from micromance_tui.tui.widgets.gesture_detail import GestureDetail
 
 
@@ -23,9 +24,9 @@ class GestureScreen(AppAccess, Screen[None]):
         self.gesture_id = gesture_id
 
     def compose(self) -> ComposeResult:
-        yield TitleBar()
+        yield Header(icon=ICON)
         yield GestureDetail(id="detail")
-        yield KeyBar()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         self.title = self.mm.library.gesture_by_id[self.gesture_id].title

@@ -161,14 +161,22 @@ class TodayScreen(BaseScreen):
             yield FromPartnerCard(id="from-partner")
             # The cards below the idea: two columns when the window is wide, one when not.
             # Other cards (from your partner, the daily question) mount into #today-cards.
-            with Container(id="today-cards"):
-                glance = Glance(id="glance", classes="today-card panel")
-                glance.border_title = "Coming up and the last days"
-                yield glance
-                with Vertical(id="today-keep", classes="today-card panel") as keep:
-                    keep.border_title = "Keep it going"
-                    yield CheckInLine(id="last-checkin")
-                    yield Static("", id="today-profile", markup=False)
+            yield Container(id="today-cards")
+
+    def _below_the_idea(self) -> list[Widget]:
+        """The cards under today's idea. They are mounted, and filled, just after the
+        first frame: building and drawing them cost about a tenth of a bare Textual app's
+        start (benchmarks/bench_startup.py), for cards that were still empty in it."""
+        glance = Glance(id="glance", classes="today-card panel")
+        glance.border_title = "Coming up and the last days"
+        keep = Vertical(
+            CheckInLine(id="last-checkin"),
+            Static("", id="today-profile", markup=False),
+            id="today-keep",
+            classes="today-card panel",
+        )
+        keep.border_title = "Keep it going"
+        return [glance, keep]
 
     def on_resize(self, event: events.Resize) -> None:
         self.query_one("#today-cards").set_class(event.size.width >= WIDE, "-wide")
@@ -176,8 +184,15 @@ class TodayScreen(BaseScreen):
     def on_mount(self) -> None:
         self.info: Today | None = None
         self._show_idea()
-        # The rhythm below the idea fills in just after the first frame.
-        self.call_after_refresh(self._show_rhythm)
+        self.call_after_refresh(self._show_below)
+
+    async def _show_below(self) -> None:
+        found = self.query("#today-cards")
+        if not found:
+            return  # the app stopped right after the first frame
+        cards = found.first()
+        await cards.mount_all(self._below_the_idea(), before=0 if cards.children else None)
+        self._show_rhythm()
 
     def refresh_data(self, another: bool = False) -> None:
         self._show_idea(another=another)
@@ -217,8 +232,8 @@ class TodayScreen(BaseScreen):
 
     def _show_rhythm(self) -> None:
         app = self.mm
-        if self.info is None:
-            return
+        if self.info is None or len(self.query("#glance, #last-checkin, #today-profile")) < 3:
+            return  # nothing to show, or the cards are not (all) mounted: see _show_below
         info = self.info
         today = app.today
         upcoming = app.journal.upcoming_dates(today, UPCOMING_DAYS)

@@ -1,12 +1,12 @@
 """The row of screen keys above the footer: every top-level screen, clickable, with the
-current one highlighted. Generated from the app's SCREENS table. It wraps onto a second
-line, between items, when the terminal is too narrow for one."""
+current one highlighted. Generated from the app's SCREENS table. A Static: Textual wraps it
+onto a second line, between items, when the terminal is too narrow for one."""
 
 from __future__ import annotations
 
-from rich.text import Text
-from textual.geometry import Size
-from textual.widget import Widget
+from textual import events
+from textual.content import Content
+from textual.widgets import Static
 
 from micromance_tui.tui.screen_table import SCREENS
 
@@ -16,13 +16,34 @@ GAPS = (2, 1)
 SHORT = {"languages": "Languages"}
 #: Names when the bar with SHORT names does not fit one row (80 columns): every key stays,
 #: only the words shrink ("?" alone for Help, whose key says it).
-COMPACT = {"languages": "Lang", "journal": "Log", "together": "Us", "help": ""}
+COMPACT = {"languages": "Lang", "journal": "Log", "help": ""}
+#: Inside an item, so a wrapped bar never splits a key from its name.
+NBSP = "\u00a0"
 
 
-class NavBar(Widget):
+def nav_line(current: str, width: int) -> Content:
+    """`t Today  b Browse ...` for a line ``width`` cells wide: full names with two spaces
+    between items if they fit, then one space, then compact names (wrapped if need be)."""
+    for names in (SHORT, {**SHORT, **COMPACT}):
+        items = []
+        for mode, (title, key, _, _) in SCREENS.items():
+            name = names.get(mode, title)
+            label = Content.styled("?" if key == "question_mark" else key, "bold $text-accent")
+            if name:
+                label = Content.assemble(label, f"{NBSP}{name}")
+            if mode == current:
+                label = Content.assemble(NBSP, label, NBSP).stylize("reverse")
+            items.append(label.stylize(f"@click=app.show('{mode}')"))
+        cells = sum(item.cell_length for item in items)
+        for gap in GAPS:
+            if cells + gap * (len(items) - 1) <= width:
+                return Content(" " * gap).join(items)
+    return Content(" ").join(items)
+
+
+class NavBar(Static):
     """`t Today  b Browse  f FAQ ...`: keys shown, click to go."""
 
-    COMPONENT_CLASSES = {"nav-bar--key"}
     DEFAULT_CSS = """
     NavBar {
         height: auto;
@@ -30,69 +51,24 @@ class NavBar(Widget):
         background: $panel;
         color: $text-muted;
         padding: 0 0 0 1;
-        & > .nav-bar--key {
-            color: $text-accent;
-            text-style: bold;
-        }
+        link-color: $text-muted;
+        link-style: none;
+        link-background-hover: $block-hover-background;
+        link-color-hover: $foreground;
+        link-style-hover: none;
     }
     """
 
     def __init__(self, current: str) -> None:
-        super().__init__()
         self.current = current
-        #: width -> (compact, gap, lines as lists of item indexes): measuring and drawing agree
-        self._layout: tuple[int, tuple[bool, int, list[list[int]]]] | None = None
+        super().__init__()
 
-    def _items(self, compact: bool = False) -> list[Text]:
-        """The items, styled from the live stylesheet on every call (never kept: a style
-        read before the theme is applied would be the wrong colour)."""
-        key_style = self.get_component_rich_style("nav-bar--key")
-        items = []
-        for mode, (title, key, _, _) in SCREENS.items():
-            item = Text()
-            item.append("?" if key == "question_mark" else key, style=key_style)
-            name = COMPACT.get(mode, SHORT.get(mode, title)) if compact else SHORT.get(mode, title)
-            if name:
-                item.append(f" {name}")
-            if mode == self.current:
-                item = Text(" ") + item + Text(" ")
-                item.stylize("reverse")
-            item.apply_meta({"@click": f"app.show('{mode}')"})
-            items.append(item)
-        return items
+    def on_mount(self) -> None:
+        # Laid out for the terminal's width from the first frame (less the padding).
+        self._fit(self.app.size.width - 1)
 
-    def _lines(self, width: int) -> tuple[bool, int, list[list[int]]]:
-        if self._layout is None or self._layout[0] != width:
-            for compact in (False, True):
-                widths = [item.cell_len for item in self._items(compact)]
-                gap, lines = self._wrap(widths, width)
-                if len(lines) == 1:
-                    break
-            self._layout = (width, (compact, gap, lines))
-        return self._layout[1]
+    def on_resize(self, _event: events.Resize) -> None:
+        self._fit(self.content_size.width)
 
-    @staticmethod
-    def _wrap(widths: list[int], width: int) -> tuple[int, list[list[int]]]:
-        for gap in GAPS:
-            if sum(widths) + gap * (len(widths) - 1) <= width:
-                return gap, [list(range(len(widths)))]
-        gap = GAPS[0]
-        lines: list[list[int]] = [[]]
-        used = 0
-        for index, cells in enumerate(widths):
-            if lines[-1] and used + gap + cells > width:
-                lines.append([])
-                used = 0
-            used += cells + (gap if lines[-1] else 0)
-            lines[-1].append(index)
-        return gap, lines
-
-    def get_content_height(self, container: Size, viewport: Size, width: int) -> int:
-        return len(self._lines(max(width, 1))[2])
-
-    def render(self) -> Text:
-        compact, gap, lines = self._lines(max(self.content_size.width, 1))
-        items = self._items(compact)
-        return Text("\n").join(
-            Text(" " * gap).join(items[index] for index in line) for line in lines
-        )
+    def _fit(self, width: int) -> None:
+        self.update(nav_line(self.current, max(width, 1)))
