@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from micromance_tui.core.clock import day_text
 from micromance_tui.core.journal import REACTIONS, TriedEntry
 
 EntryChoice = Literal["edit"]
@@ -36,7 +37,7 @@ class EntryViewDialog(ModalScreen[EntryChoice | None]):
 
     def compose(self) -> ComposeResult:
         entry = self.entry
-        when = f"{entry.date:%a %-d %b %Y}" + (f", {entry.time}" if entry.time else "")
+        when = day_text(entry.date, year=True) + (f", {entry.time}" if entry.time else "")
         landed = (
             f"{entry.reaction}: {REACTIONS[entry.reaction]}"
             if entry.reaction in REACTIONS

@@ -9,6 +9,7 @@ from typing import Any
 from rich.text import Text
 from textual.widgets import Static
 
+from micromance_tui.core.clock import day_text
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.textcheck import printable
 
@@ -21,7 +22,7 @@ def card_lines(items: list[dict[str, Any]], name: str) -> Text:
     for item in items[:MAX_LINES]:
         what = item.get("title") or item.get("text", "")
         flat = " ".join(printable(str(what)).split())
-        day = date.fromisoformat(item["day"]).strftime("%a %-d %b")
+        day = day_text(date.fromisoformat(item["day"]))
         landed = f"  ({REACTIONS[item['my_reaction']]})" if item.get("my_reaction") else ""
         if text:
             text.append("\n")
