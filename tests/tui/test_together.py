@@ -126,6 +126,28 @@ async def test_react_from_the_together_screen_reaches_the_partner(pair: Pair) ->
     assert list(sam.reactions_to_me().values()) == [5]
 
 
+async def test_worth_repeating_in_the_journal_uses_the_partners_own_reactions(pair: Pair) -> None:
+    """Alex guessed "fine" for the note and "loved it" for the hug; Sam says the note was
+    loved and the hug fell flat. The Journal lists the note, with both, and not the hug."""
+    long_ago = "2026-08-27"  # 90 days before NOW
+    pair.cli("alex", "tried", GESTURE, "--reaction", "3", "--date", long_ago)
+    pair.cli("alex", "tried", "hug-after-long-day", "--reaction", "5", "--date", long_ago)
+    for event in json.loads(pair.cli("sam", "inbox", "--json")):
+        reaction = "5" if event["gesture"] == GESTURE else "1"
+        pair.cli("sam", "react", event["id"][:8], reaction)
+    app = pair.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        repeat = app.screen.query_one("#repeat", OptionList)
+        assert [repeat.get_option_at_index(i).id for i in range(repeat.option_count)] == [GESTURE]
+        shown = str(repeat.get_option_at_index(0).prompt)
+        assert "Sam: loved it (you guessed: fine), last tried 90 days ago" in shown
+
+
 async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> None:
     app = pair.app()
     async with app.run_test(size=(80, 30)) as pilot:
