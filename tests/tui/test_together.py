@@ -81,7 +81,7 @@ async def test_from_sam_card_and_title_status_after_the_first_frame(pair: Pair) 
         assert card.display
         text = str(card.render())
         assert "♡ Sam: You [b]fixed[/] the bike light, Wed 25 Nov" in text  # shown as text
-        assert "♡ Sam: A welcome-home note" in text
+        assert "▸ Sam: A welcome-home note" in text  # what 1-5 answer
         assert card.border_title == "From Sam"
         assert str(app.screen.query_one(TitleBar).render()).rstrip().endswith("Sam: just now")
 
@@ -124,6 +124,45 @@ async def test_react_from_the_together_screen_reaches_the_partner(pair: Pair) ->
     sam = pair.session("sam")
     sam.exchange(None, None, NOW)
     assert list(sam.reactions_to_me().values()) == [5]
+
+
+async def test_how_did_it_land_is_one_key_on_today(pair: Pair) -> None:
+    """1-5 on Today answer the idea the "from Sam" card points at (the newest not yet
+    answered); with the card focused, down points at the next one."""
+    pair.cli("sam", "tried", "hug-after-long-day", "--date", "2026-11-24")
+    pair.cli("sam", "tried", GESTURE)
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        card = app.screen.query_one(FromPartnerCard)
+        lines = str(card.render()).splitlines()
+        assert lines[0].startswith("▸ Sam: A welcome-home note")  # the newest
+        assert lines[-1].startswith("▸ 1-5: how did it land?")
+        await pilot.press("4")
+        await _settle(app, pilot)
+        lines = str(card.render()).splitlines()
+        assert lines[0].endswith("Wed 25 Nov  (went well)")
+        card.focus()
+        await pilot.press("down", "2")
+        await _settle(app, pilot)
+        lines = str(card.render()).splitlines()
+        assert lines[1] == "▸ Sam: A long hug after a long day, Tue 24 Nov  (so-so)"
+    sam = pair.session("sam")
+    sam.exchange(None, None, NOW)
+    assert sorted(sam.reactions_to_me().values()) == [2, 4]
+
+
+async def test_reaction_keys_are_not_offered_for_an_appreciation_alone(pair: Pair) -> None:
+    pair.cli("sam", "appreciate", "You made the morning easy")
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        card = app.screen.query_one(FromPartnerCard)
+        assert card.display and "how did" not in str(card.render())
+        assert app.screen.check_action("react", (5,)) is False
+        await pilot.press("5")
+        await _settle(app, pilot)
+    assert pair.session("alex").state["mine"] == {}
 
 
 async def test_worth_repeating_in_the_journal_uses_the_partners_own_reactions(pair: Pair) -> None:

@@ -6,7 +6,7 @@ reading the partner's) runs in the app's worker. What the partner wrote is never
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
@@ -237,29 +237,16 @@ class TogetherScreen(BaseScreen):
         self.mm.refresh_together()
 
     def action_react(self, reaction: int) -> None:
-        from micromance_tui.core.together.session import TogetherError
+        from micromance_tui.tui.together_view import react
 
         session = self.session
         inbox = self.query_one("#together-inbox", OptionList)
         if session is None or inbox.highlighted is None:
             return
         option = inbox.get_option_at_index(inbox.highlighted)
-        target: dict[str, Any] | None = next(
-            (e for e in session.partner_events() if e["id"] == option.id), None
-        )
-        if target is None or target["kind"] != "tried":
-            self.notify("Reactions are for what they did for you.", severity="warning")
-            return
-        try:
-            session.add_mine(
-                "react", f"react:{target['id']}", {"to": target["id"], "reaction": reaction}
-            )
-        except TogetherError as exc:
-            self.notify(str(exc), title="Together", severity="error")
-            return
-        self.notify(f"Told {session.partner_name}: {REACTIONS[reaction]}", title="Reaction")
-        self.show_session()
-        self.mm.refresh_together()
+        target = next((e for e in session.partner_events() if e["id"] == option.id), None)
+        if target is not None and react(self.mm, target, reaction):
+            self.show_session()
 
     def action_sync(self) -> None:
         """Read and write now; with a git remote, pull and push."""
