@@ -138,6 +138,9 @@ class CheckInLine(Widget):
         return Content(self.text)
 
 
+HOW_IT_LANDED = Binding.Group("How did what your partner did for you land? (Together)")
+
+
 class TodayScreen(BaseScreen):
     MODE = "today"
     BINDINGS = [
@@ -149,7 +152,10 @@ class TodayScreen(BaseScreen):
         Binding("h", "how_today", "How is today?"),
         Binding("a", "apart", "Apart mode"),
         # Together: how did what the partner did for you land? (the "from Sam" card says so)
-        *[Binding(str(n), f"react({n})", REACTIONS[n], show=False) for n in REACTIONS],
+        *[
+            Binding(str(n), f"react({n})", REACTIONS[n], show=False, group=HOW_IT_LANDED)
+            for n in REACTIONS
+        ],
     ]
 
     def compose_body(self) -> ComposeResult:
