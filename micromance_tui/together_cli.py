@@ -291,7 +291,7 @@ def _status(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         if status.git
         else ("a synced folder")
     )
-    print(f"Together through {status.folder}, {how}")
+    print(f"Together through {status.folder_shown}, {how}")
     print(f"  you: {_line(status.me) or '(no name)'}")
     if status.partner is None:
         print("  partner: not joined yet")

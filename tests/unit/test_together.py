@@ -317,6 +317,13 @@ def test_half_written_file_is_reported_then_read_when_complete(paired: Couple) -
     assert status["problems"] == [] and status["partner"]["events"] == 2
 
 
+def test_status_writes_a_folder_under_home_with_a_tilde(paired: Couple) -> None:
+    paired.monkeypatch.setenv("HOME", str(paired.root))
+    _code, out, _ = paired.run("alex", "together", "status")
+    assert out.splitlines()[0] == "Together through ~/shared, a synced folder"
+    assert paired.json("alex", "together", "status", "--json")["folder"] == str(paired.shared)
+
+
 def test_clock_skew_of_a_day(paired: Couple) -> None:
     tomorrow = "2026-11-26T08:00"
     paired.run("sam", "tried", GESTURE, now=tomorrow)

@@ -154,6 +154,18 @@ class Status:
     partner: PartnerInfo | None
     problems: list[str] = field(default_factory=list)
 
+    @property
+    def folder_shown(self) -> str:
+        """The folder as a person writes it: "~/Sync/us" under the home folder."""
+        home = Path.home()
+        if self.git or home == Path(home.anchor):  # a home of "/" would claim everything
+            return self.folder
+        try:
+            rest = Path(self.folder).relative_to(home)
+        except ValueError:
+            return self.folder
+        return "~" if rest == Path() else f"~{os.sep}{rest}"
+
     def partner_line(self, now: datetime) -> str:
         """ "Sam: 3 days ago", for a title bar."""
         if self.partner is None:
