@@ -79,6 +79,8 @@ def setup(tmp: Path, n: int) -> tuple[Path, Path]:
     with contextlib.redirect_stdout(io.StringIO()):
         cli_main(["--data-dir", str(tmp / "sam"), "together", "join", str(shared), code])
         cli_main(["--data-dir", str(tmp / "alex"), "today"])
+    # A returning user's start: the first-run welcome was seen (it would hide Today).
+    Journal.open(tmp / "alex" / "journal.json").update_settings(welcomed=True)
     sam = Together.load(tmp / "sam" / "together.json", tmp / "sam" / "git")
     assert sam is not None
     with sam.transaction():
