@@ -13,7 +13,7 @@ from micromance_tui.core.clock import Clock
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.paths import Paths
 from micromance_tui.core.plural import plural
-from micromance_tui.core.textcheck import bad_characters, printable
+from micromance_tui.core.textcheck import printable
 
 if TYPE_CHECKING:
     import argparse
@@ -198,14 +198,17 @@ def partner_reactions(paths: Paths) -> tuple[str, dict[str, int]]:
 
 
 def _name(args: argparse.Namespace, paths: Paths, clock: Clock) -> str:
+    from micromance_tui.core.together.session import name_problem
+
     if args.name is not None:
         name = str(args.name).strip()
     else:
         from micromance_tui.commands import open_journal
 
         name = str(open_journal(paths, clock).journal.settings().my_name)
-    if len(name) > 40 or bad_characters(name):
-        raise CliError(f"--name {name!r}: use up to 40 plain characters", EXIT_USAGE)
+    problem = name_problem(name)
+    if problem:
+        raise CliError(f"--name {name!r}: {problem}", EXIT_USAGE)
     return name
 
 
@@ -237,13 +240,15 @@ def cmd_together(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 
 
 def _init(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
-    from micromance_tui.core.together.session import Together, TogetherError
+    from micromance_tui.core.together.session import Together, TogetherError, TogetherUsageError
 
     name = _name(args, paths, clock)
     try:
         session, code = Together.init(
             args.folder, name, paths.together_file, paths.together_git_dir, clock()
         )
+    except TogetherUsageError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
     except TogetherError as exc:
         raise CliError(str(exc)) from None
     status, _journal, _library = _exchange(session, paths, clock, pull=True)

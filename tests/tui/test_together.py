@@ -4,11 +4,13 @@ Today, the title-bar status, and the Together screen (react, appreciate, what is
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Input, OptionList
+from textual.widgets import Checkbox, Input, Label, OptionList, Static
 
 from micromance_tui.cli import main
 from micromance_tui.core import paths as paths_mod
@@ -16,6 +18,7 @@ from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.journal import Journal
 from micromance_tui.core.together.session import Together
 from micromance_tui.tui.app import MicromanceApp
+from micromance_tui.tui.dialogs.pairing import PairingDialog
 from micromance_tui.tui.screens.together import TogetherScreen
 from micromance_tui.tui.widgets.chrome import TitleBar
 from micromance_tui.tui.widgets.from_partner import FromPartnerCard
@@ -105,6 +108,84 @@ async def test_no_card_and_no_status_when_not_paired(tmp_path: Path) -> None:
         await pilot.pause()
         assert isinstance(app.screen, TogetherScreen)
         assert "micromance together init" in str(app.screen.query_one("#together-status").render())
+
+
+async def _wait_for(pilot: Pilot[int], check: Callable[[], bool]) -> None:
+    for _ in range(100):  # deriving the key takes a moment, in a thread
+        await pilot.pause(0.05)
+        if check():
+            return
+    raise AssertionError("timed out")
+
+
+async def test_start_a_pairing_in_the_app_shows_the_code_once_and_it_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    p = Pair(tmp_path, capsys)
+    app = p.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i", "s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PairingDialog)
+        dialog.query_one("#name", Input).value = "Alex"
+        dialog.query_one("#folder", Input).value = ""
+        await pilot.press("ctrl+s")
+        error = dialog.query_one("#pairing-error", Label)
+        await _wait_for(pilot, lambda: bool(error.display))
+        assert str(error.render()) == "give the folder you both sync, or a git URL"
+        dialog.query_one("#folder", Input).value = str(p.shared)
+        await pilot.press("ctrl+s")
+        shown = dialog.query_one("#pairing-code", Static)
+        await _wait_for(pilot, lambda: bool(shown.display))
+        code = re.search(r"(?:[0-9A-Z]{5}-){4}[0-9A-Z]{5}", str(shown.render()))
+        assert code is not None
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, TogetherScreen)
+        assert app.together is not None and app.together.my_name == "Alex"
+        assert not app.screen.query_one("#pairing-buttons").display
+    p.cli("sam", "together", "join", str(p.shared), code.group(), "--name", "Sam")
+    assert p.session("sam").status().partner is not None  # Alex's file was written
+
+
+async def test_join_in_the_app_says_what_is_wrong_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    p = Pair(tmp_path, capsys)
+    code = json.loads(p.cli("alex", "together", "init", str(p.shared), "--json"))["code"]
+    p.cli("alex", "appreciate", "hello from Alex")
+    app = p.app("sam")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i", "c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PairingDialog)
+        error = dialog.query_one("#pairing-error", Label)
+        for folder, typed, name, message in [
+            (str(p.shared), code, "S" * 41, "Your name: use up to 40 plain characters."),
+            (str(p.shared), "K7QM2", "Sam", "the pairing code has 5 letters and digits"),
+            (str(tmp_path / "nowhere"), code, "Sam", "is not a folder (is it synced"),
+            (str(p.shared), "0" * 25, "Sam", "that pairing code does not match"),
+        ]:
+            dialog.query_one("#folder", Input).value = folder
+            dialog.query_one("#code", Input).value = typed
+            dialog.query_one("#name", Input).value = name
+            await pilot.press("ctrl+s")
+            await _wait_for(pilot, lambda m=message: m in str(error.render()))  # type: ignore[misc]
+            assert "\n" not in str(error.render())
+            assert not (p.root / "sam" / "together.json").exists()
+        dialog.query_one("#code", Input).value = code.lower().replace("-", " ")
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        await _wait_for(pilot, lambda: isinstance(app.screen, TogetherScreen))
+        await _settle(app, pilot)
+        inbox = app.screen.query_one("#together-inbox", OptionList)
+        assert "hello from Alex" in str(inbox.get_option_at_index(0).prompt)
 
 
 async def test_react_from_the_together_screen_reaches_the_partner(pair: Pair) -> None:
@@ -325,6 +406,7 @@ from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.content import load_library
 from micromance_tui.core.journal import Journal
 from micromance_tui.tui.app import MicromanceApp
+from micromance_tui.tui.dialogs.pairing import PairingDialog
 from datetime import datetime
 
 seen = []
