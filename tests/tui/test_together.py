@@ -18,7 +18,9 @@ from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.journal import Journal
 from micromance_tui.core.together.session import Together
 from micromance_tui.tui.app import MicromanceApp
+from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
 from micromance_tui.tui.dialogs.pairing import PairingDialog
+from micromance_tui.tui.screens.journal import JournalScreen
 from micromance_tui.tui.screens.together import TogetherScreen
 from micromance_tui.tui.widgets.chrome import TitleBar
 from micromance_tui.tui.widgets.from_partner import FromPartnerCard
@@ -266,6 +268,16 @@ async def test_worth_repeating_in_the_journal_uses_the_partners_own_reactions(pa
         assert [repeat.get_option_at_index(i).id for i in range(repeat.option_count)] == [GESTURE]
         shown = str(repeat.get_option_at_index(0).prompt)
         assert "Sam: loved it (you guessed: fine), last tried 90 days ago" in shown
+        # and the entry itself says both
+        [note] = [e for e in app.journal.tried() if e.gesture_id == GESTURE]
+        journal_screen = app.screen
+        assert isinstance(journal_screen, JournalScreen)
+        journal_screen.select_item(f"entry:{note.id}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryViewDialog)
+        said = [str(w.render()) for w in app.screen.query(Static)]
+        assert "Thu 27 Aug 2026 · how it landed: 3: fine (your guess) · Sam: 5: loved it" in said
 
 
 async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> None:
@@ -406,7 +418,9 @@ from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.content import load_library
 from micromance_tui.core.journal import Journal
 from micromance_tui.tui.app import MicromanceApp
+from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
 from micromance_tui.tui.dialogs.pairing import PairingDialog
+from micromance_tui.tui.screens.journal import JournalScreen
 from datetime import datetime
 
 seen = []

@@ -30,10 +30,14 @@ class EntryViewDialog(ModalScreen[EntryChoice | None]):
     EntryViewDialog #entry-note-scroll { height: auto; max-height: 12; }
     """
 
-    def __init__(self, entry: TriedEntry, title: str) -> None:
+    def __init__(
+        self, entry: TriedEntry, title: str, *, theirs: tuple[str, int] | None = None
+    ) -> None:
+        """``theirs``: the partner's name and their own reaction to it (Together)."""
         super().__init__()
         self.entry = entry
         self.idea_title = title
+        self.theirs = theirs
 
     def compose(self) -> ComposeResult:
         entry = self.entry
@@ -43,6 +47,9 @@ class EntryViewDialog(ModalScreen[EntryChoice | None]):
             if entry.reaction in REACTIONS
             else "not noted"
         )
+        if self.theirs is not None:  # the real answer, beside the guess
+            name, reaction = self.theirs
+            landed = f"{landed} (your guess) · {name}: {reaction}: {REACTIONS[reaction]}"
         with Vertical(id="dialog", classes="dialog"):
             yield Label("Journal entry", classes="dialog-title")
             yield Static(self.idea_title, classes="dialog-subtitle", markup=False)

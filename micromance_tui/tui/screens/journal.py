@@ -496,7 +496,10 @@ class JournalScreen(BaseScreen):
             if choice == "edit":
                 self.action_edit()
 
-        self.app.push_screen(EntryViewDialog(entry, title), chosen)
+        session = self.mm.together  # Together: how it landed, said by the partner
+        said = session.reactions_to_me().get(entry.id) if session is not None else None
+        theirs = (session.partner_name, said) if session is not None and said else None
+        self.app.push_screen(EntryViewDialog(entry, title, theirs=theirs), chosen)
 
     def action_edit(self) -> None:
         entry = self._current()
