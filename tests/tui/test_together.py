@@ -293,6 +293,8 @@ async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> Non
         await pilot.press("enter")
         await _settle(app, pilot)
         assert field.value == ""
+        sent = str(screen.query_one("#sent", Static).render())
+        assert sent == "You, 2026-11-25: Thank you for the soup"  # kept on this side too
         notes = screen.query_one("#share-notes", Checkbox)
         assert notes.value is False
         notes.value = True

@@ -17,6 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from micromance_tui.core.journal import REACTIONS
+from micromance_tui.core.textcheck import printable
 from micromance_tui.tui.screens.base import BaseScreen
 
 if TYPE_CHECKING:
@@ -94,6 +95,7 @@ class TogetherScreen(BaseScreen):
             yield OptionList(id="together-inbox")
             yield Label("Send an appreciation", classes="together-heading")
             yield Input(placeholder="I noticed...", max_length=500, id="appreciation")
+            yield Static(id="sent", classes="muted")
             yield Label("What you share", classes="together-heading")
             for key, label in SHARE_LABELS.items():
                 yield Checkbox(label[:1].upper() + label[1:], id=f"share-{key}")
@@ -115,7 +117,7 @@ class TogetherScreen(BaseScreen):
         status_widget = self.query_one("#together-status", Static)
         paired = session is not None
         self.refresh_bindings()  # sync and react need a pairing; pairing needs none yet
-        for widget in self.query("Checkbox, OptionList, Input, .together-heading"):
+        for widget in self.query("Checkbox, OptionList, Input, .together-heading, #sent"):
             widget.display = paired
         self.query_one("#pairing-buttons").display = not paired and self.mm.paths is not None
         if session is None:
@@ -138,6 +140,7 @@ class TogetherScreen(BaseScreen):
                 with box.prevent(Checkbox.Changed):
                     box.value = on_
         self._show_question(session)
+        self._show_sent(session)
         self.query_one("#inbox-heading", Label).update(f"From {session.partner_name}")
         inbox = self.query_one("#together-inbox", OptionList)
         highlighted = inbox.highlighted
@@ -159,6 +162,19 @@ class TogetherScreen(BaseScreen):
             inbox.add_option(Option(Text("Nothing from them yet."), disabled=True))
         if unseen:
             self._mark_seen(list(unseen))
+
+    def _show_sent(self, session: Together) -> None:
+        """The appreciations you sent lately: kept on your side too."""
+        sent = [e for e in session.own_events() if e["kind"] == "appreciation"][::-1][:3]
+        shown = self.query_one("#sent", Static)
+        shown.display = bool(sent)
+        shown.update(
+            Text(
+                "\n".join(
+                    f"You, {e['at'][:10]}: {' '.join(printable(e['text']).split())}" for e in sent
+                )
+            )
+        )
 
     def _show_question(self, session: Together) -> None:
         from micromance_tui.core.together.question import shared_prompts
