@@ -6,6 +6,8 @@
   one's own journal of 20,000 entries and listing them                        budget 2x
 - `micromance today` when paired (the partner's file already read once, as it is after
   the first run), vs the bare Textual app's start and exit                   budget 0.5x
+- the same app not paired, in the same runs, so what pairing itself adds is plain even when
+  a busy machine moves every ratio
 
 Each app run starts from the same state (the partner's file not yet read), so every run
 really reads it. Runs are interleaved and the ratios are medians. Not a test::
@@ -168,14 +170,22 @@ def main() -> None:
     subprocess.run([exe, "-m", "compileall", "-q", str(REPO / "micromance_tui")], check=True)
     wall([exe, "-m", "micromance_tui", "today"], env)  # warm the library cache
     first_frame([exe, str(bare_file)], b"bare-app-ready", env)
-    bare, home, today = [], [], []
+    # The same app, not paired, in the same runs: on a busy machine the ratios move from
+    # run to run, and what pairing adds is the difference between the two.
+    solo_env = {**env, "MICROMANCE_DATA_DIR": str(tmp / "solo")}
+    Journal.open(tmp / "solo" / "journal.json").update_settings(welcomed=True)
+    wall([exe, "-m", "micromance_tui", "today"], solo_env)
+    bare, home, today, home_solo, today_solo = [], [], [], [], []
     for _ in range(args.runs):
         bare.append(first_frame([exe, str(bare_file)], b"bare-app-ready", env))
         restore(alex, pristine)  # the partner's file is new again
         home.append(first_frame([exe, "-m", "micromance_tui"], b"Today's idea", env))
+        home_solo.append(first_frame([exe, "-m", "micromance_tui"], b"Today's idea", solo_env))
         restore(alex, merged)  # today in the steady state
         today.append(wall([exe, "-m", "micromance_tui", "today"], env))
+        today_solo.append(wall([exe, "-m", "micromance_tui", "today"], solo_env))
     m_bare, m_home, m_today = (statistics.median(x) for x in (bare, home, today))
+    m_home_solo, m_today_solo = statistics.median(home_solo), statistics.median(today_solo)
     files = sorted((tmp / "shared").glob("*.mmt"), key=lambda p: p.stat().st_size)
     print(f"partner file: {args.events} events, {files[-1].stat().st_size / 1e6:.1f} MB")
     print(f"merge the partner file:             {m_merge * 1000:7.1f} ms (median of {args.runs})")
@@ -186,6 +196,14 @@ def main() -> None:
     print(f"merge / own journal:    ratio {m_merge / m_journal:.2f} (budget 2x)")
     print(f"home / bare:            ratio {m_home / m_bare:.2f} (budget 1.3x)")
     print(f"today / bare app start: ratio {m_today / m_bare:.2f} (budget 0.5x)")
+    print(
+        f"not paired, same runs:  home / bare {m_home_solo / m_bare:.2f}, today / bare "
+        f"{m_today_solo / m_bare:.2f}"
+    )
+    print(
+        f"what pairing adds:      home x{m_home / m_home_solo:.2f}, today "
+        f"x{m_today / m_today_solo:.2f}"
+    )
     shutil.rmtree(tmp, ignore_errors=True)
 
 

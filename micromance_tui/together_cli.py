@@ -12,7 +12,7 @@ from micromance_tui.core.clock import Clock
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.paths import Paths
 from micromance_tui.core.plural import plural
-from micromance_tui.core.textcheck import bad_characters, printable
+from micromance_tui.core.textcheck import printable
 from micromance_tui.exitcodes import EXIT_ERROR, EXIT_OK, EXIT_USAGE, CliError
 from micromance_tui.headless import load_content, open_journal, parse_reaction
 
@@ -198,12 +198,15 @@ def partner_reactions(paths: Paths) -> tuple[str, dict[str, int]]:
 
 
 def _name(args: argparse.Namespace, paths: Paths, clock: Clock) -> str:
+    from micromance_tui.core.together.session import name_problem
+
     if args.name is not None:
         name = str(args.name).strip()
     else:
         name = str(open_journal(paths, clock).journal.settings().my_name)
-    if len(name) > 40 or bad_characters(name):
-        raise CliError(f"--name {name!r}: use up to 40 plain characters", EXIT_USAGE)
+    problem = name_problem(name)
+    if problem:
+        raise CliError(f"--name {name!r}: {problem}", EXIT_USAGE)
     return name
 
 
@@ -235,13 +238,15 @@ def cmd_together(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 
 
 def _init(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
-    from micromance_tui.core.together.session import Together, TogetherError
+    from micromance_tui.core.together.session import Together, TogetherError, TogetherUsageError
 
     name = _name(args, paths, clock)
     try:
         session, code = Together.init(
             args.folder, name, paths.together_file, paths.together_git_dir, clock()
         )
+    except TogetherUsageError as exc:
+        raise CliError(str(exc), EXIT_USAGE) from None
     except TogetherError as exc:
         raise CliError(str(exc)) from None
     status, _journal, _library = _exchange(session, paths, clock, pull=True)
@@ -289,7 +294,7 @@ def _status(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         if status.git
         else ("a synced folder")
     )
-    print(f"Together through {status.folder}, {how}")
+    print(f"Together through {status.folder_shown}, {how}")
     print(f"  you: {_line(status.me) or '(no name)'}")
     if status.partner is None:
         print("  partner: not joined yet")

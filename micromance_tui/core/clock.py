@@ -4,12 +4,19 @@ from __future__ import annotations
 
 import os
 from collections.abc import Callable
-from datetime import datetime
+from datetime import date, datetime
 
 Clock = Callable[[], datetime]
 NOW_ENV = "MICROMANCE_NOW"
 FIRST_YEAR = 1900
 LAST_YEAR = 2900
+
+
+def day_text(day: date, *, year: bool = False) -> str:
+    """A day as people write it: "Tue 1 Dec" (``year``: "Tue 1 Dec 2026"). Built from the
+    day number itself: strftime has no portable "day without a leading zero"."""
+    text = f"{day:%a} {day.day} {day:%b}"
+    return f"{text} {day.year}" if year else text
 
 
 def system_clock() -> datetime:

@@ -9,7 +9,7 @@ which languages, which ideas landed well a while ago), never how well someone is
   weeks, not days, so a quiet day never breaks anything, and a week still in progress
   never counts against the run.
 - :func:`worth_repeating` finds ideas that landed well (reaction 4 or 5) and have not been
-  tried again for a while.
+  tried again for a while; with Together, by the partner's own reactions where they gave one.
 - :func:`language_spread` counts entries per main love language since a day.
 """
 
@@ -20,7 +20,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 
-from micromance_tui.core.journal import TriedEntry
+from micromance_tui.core.journal import REACTIONS, TriedEntry
 from micromance_tui.core.models import LANGUAGE_IDS
 from micromance_tui.core.plural import plural
 
@@ -144,6 +144,10 @@ class RepeatIdea:
     best: int  # the best reaction it ever got
     landed_well: int  # how many times it landed well
     days_since: int
+    #: ``best`` is the partner's own answer (Together), not the doer's guess
+    theirs: bool = False
+    #: with ``theirs``: the doer's own guess on that entry, if they noted one
+    guess: int | None = None
 
 
 def worth_repeating(
@@ -152,31 +156,59 @@ def worth_repeating(
     *,
     after_days: int = REPEAT_AFTER_DAYS,
     known: Iterable[str] | None = None,
+    theirs: Mapping[str, int] | None = None,
 ) -> list[RepeatIdea]:
     """Ideas that landed well (reaction 4 or 5) at least once and have not been tried for
     ``after_days`` days or more: the best-received first, then the longest since.
 
-    ``known`` limits the result to these gesture ids (ideas still in the library)."""
+    ``known`` limits the result to these gesture ids (ideas still in the library).
+    ``theirs`` maps journal entry ids to the partner's own reaction (Together): where there
+    is one it is how the entry landed, whatever the doer guessed; at an equal best, an idea
+    the partner confirmed comes before one only guessed."""
+    said = theirs or {}
     last: dict[str, date] = {}
-    best: dict[str, int] = {}
+    best: dict[str, tuple[int, bool, int | None]] = {}  # reaction, theirs, the guess
     well: Counter[str] = Counter()
     for entry in entries:
         gid = entry.gesture_id
         if entry.date > last.get(gid, date.min):
             last[gid] = entry.date
-        if entry.reaction is not None and entry.reaction >= LANDED_WELL:
+        real = said.get(entry.id)
+        reaction = real if real is not None else entry.reaction
+        if reaction is not None and reaction >= LANDED_WELL:
             well[gid] += 1
-            best[gid] = max(best.get(gid, 0), entry.reaction)
+            found_best = (reaction, real is not None, entry.reaction if real is not None else None)
+            if found_best[:2] > best.get(gid, (0, False, None))[:2]:
+                best[gid] = found_best
     allowed = set(known) if known is not None else None
     found: list[RepeatIdea] = []
-    for gid, top in best.items():
+    for gid, (top, confirmed, guess) in best.items():
         if allowed is not None and gid not in allowed:
             continue
         since = (today - last[gid]).days
         if since >= after_days:
-            found.append(RepeatIdea(gid, last[gid], top, well[gid], since))
-    found.sort(key=lambda idea: (-idea.best, -idea.landed_well, -idea.days_since, idea.gesture_id))
+            found.append(RepeatIdea(gid, last[gid], top, well[gid], since, confirmed, guess))
+    found.sort(
+        key=lambda idea: (
+            -idea.best,
+            not idea.theirs,
+            -idea.landed_well,
+            -idea.days_since,
+            idea.gesture_id,
+        )
+    )
     return found
+
+
+def repeat_text(idea: RepeatIdea, partner: str = "") -> str:
+    """ "Sam: loved it (you guessed: fine), last tried 70 days ago"; without a partner's own
+    answer, just the reaction noted."""
+    landed = REACTIONS[idea.best]
+    if idea.theirs:
+        landed = f"{partner or 'your partner'}: {landed}"
+        if idea.guess is not None and idea.guess != idea.best:
+            landed += f" (you guessed: {REACTIONS[idea.guess]})"
+    return f"{landed}, last tried {plural(idea.days_since, 'day')} ago"
 
 
 def language_spread(

@@ -22,7 +22,7 @@ from textual.notifications import SeverityLevel
 from textual.screen import Screen
 from textual.signal import Signal
 
-from micromance_tui.core.clock import Clock, system_clock
+from micromance_tui.core.clock import Clock, day_text, system_clock
 from micromance_tui.core.journal import Journal, JournalError, Settings
 from micromance_tui.core.models import Library
 from micromance_tui.core.paths import Paths
@@ -421,7 +421,7 @@ class MicromanceApp(App[int]):
                 return
             from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 
-            when = "today" if result.day == self.today else f"on {result.day:%a %-d %b %Y}"
+            when = "today" if result.day == self.today else f"on {day_text(result.day, year=True)}"
             self.push_screen(
                 ConfirmDialog(
                     f"Already logged {when}",

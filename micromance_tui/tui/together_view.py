@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, Any
 from rich.text import Text
 from textual.widgets.option_list import Option
 
-from micromance_tui.core.journal import ImportantDate, QuizResult
+from micromance_tui.core.journal import REACTIONS, ImportantDate, QuizResult
 
 if TYPE_CHECKING:
     from micromance_tui.tui.app import MicromanceApp
@@ -62,3 +62,27 @@ def theirs_dates(app: MicromanceApp, today: date, line: Any) -> list[Option]:
         text = Text.assemble(line(item, today), "  ", (f"(from {name})", "italic"))
         out.append(Option(text, id=f"theirs:{e['id']}", disabled=True))
     return out
+
+
+def react(app: Any, event: dict[str, Any], reaction: int) -> bool:
+    """Tell the partner how something they did for you landed (1-5): kept as a reaction
+    event and written to the shared folder in the background. A problem is a notification
+    and False; nothing else changes."""
+    from micromance_tui.core.together.session import TogetherError
+
+    session = getattr(app, "together", None)
+    if session is None:
+        return False
+    if event.get("kind") != "tried":
+        app.notify("Reactions are for what they did for you.", severity="warning")
+        return False
+    try:
+        session.add_mine("react", f"react:{event['id']}", {"to": event["id"], "reaction": reaction})
+    except TogetherError as exc:
+        app.notify(str(exc), title="Together", severity="error")
+        return False
+    app.notify(
+        f"Told {session.partner_name}: {REACTIONS[reaction]}", title="Reaction", markup=False
+    )
+    app.refresh_together()
+    return True

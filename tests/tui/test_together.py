@@ -4,6 +4,8 @@ Today, the title-bar status, and the Together screen (react, appreciate, what is
 from __future__ import annotations
 
 import json
+import re
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +19,9 @@ from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.journal import Journal
 from micromance_tui.core.together.session import Together
 from micromance_tui.tui.app import MicromanceApp
+from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
+from micromance_tui.tui.dialogs.pairing import PairingDialog
+from micromance_tui.tui.screens.journal import JournalScreen
 from micromance_tui.tui.screens.together import TogetherScreen
 from micromance_tui.tui.widgets.from_partner import FromPartnerCard
 from tests.tui.conftest import NOW, shipped_library
@@ -81,7 +86,7 @@ async def test_from_sam_card_and_title_status_after_the_first_frame(pair: Pair) 
         assert card.display
         text = str(card.render())
         assert "♡ Sam: You [b]fixed[/] the bike light, Wed 25 Nov" in text  # shown as text
-        assert "♡ Sam: A welcome-home note" in text
+        assert "▸ Sam: A welcome-home note" in text  # what 1-5 answer
         assert card.border_title == "From Sam"
         header = app.screen.query_one(Header).query_one("HeaderTitle", Static)
         assert str(header.render()) == "Today  ·  Sam: just now"
@@ -108,6 +113,84 @@ async def test_no_card_and_no_status_when_not_paired(tmp_path: Path) -> None:
         assert "micromance together init" in str(app.screen.query_one("#together-status").render())
 
 
+async def _wait_for(pilot: Pilot[int], check: Callable[[], bool]) -> None:
+    for _ in range(100):  # deriving the key takes a moment, in a thread
+        await pilot.pause(0.05)
+        if check():
+            return
+    raise AssertionError("timed out")
+
+
+async def test_start_a_pairing_in_the_app_shows_the_code_once_and_it_works(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    p = Pair(tmp_path, capsys)
+    app = p.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i", "s")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PairingDialog)
+        dialog.query_one("#name", Input).value = "Alex"
+        dialog.query_one("#folder", Input).value = ""
+        await pilot.press("ctrl+s")
+        error = dialog.query_one("#pairing-error", Label)
+        await _wait_for(pilot, lambda: bool(error.display))
+        assert str(error.render()) == "give the folder you both sync, or a git URL"
+        dialog.query_one("#folder", Input).value = str(p.shared)
+        await pilot.press("ctrl+s")
+        shown = dialog.query_one("#pairing-code", Static)
+        await _wait_for(pilot, lambda: bool(shown.display))
+        code = re.search(r"(?:[0-9A-Z]{5}-){4}[0-9A-Z]{5}", str(shown.render()))
+        assert code is not None
+        await pilot.press("enter")
+        await _settle(app, pilot)
+        assert isinstance(app.screen, TogetherScreen)
+        assert app.together is not None and app.together.my_name == "Alex"
+        assert not app.screen.query_one("#pairing-buttons").display
+    p.cli("sam", "together", "join", str(p.shared), code.group(), "--name", "Sam")
+    assert p.session("sam").status().partner is not None  # Alex's file was written
+
+
+async def test_join_in_the_app_says_what_is_wrong_in_one_line(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    p = Pair(tmp_path, capsys)
+    code = json.loads(p.cli("alex", "together", "init", str(p.shared), "--json"))["code"]
+    p.cli("alex", "appreciate", "hello from Alex")
+    app = p.app("sam")
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i", "c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PairingDialog)
+        error = dialog.query_one("#pairing-error", Label)
+        for folder, typed, name, message in [
+            (str(p.shared), code, "S" * 41, "Your name: use up to 40 plain characters."),
+            (str(p.shared), "K7QM2", "Sam", "the pairing code has 5 letters and digits"),
+            (str(tmp_path / "nowhere"), code, "Sam", "is not a folder (is it synced"),
+            (str(p.shared), "0" * 25, "Sam", "that pairing code does not match"),
+        ]:
+            dialog.query_one("#folder", Input).value = folder
+            dialog.query_one("#code", Input).value = typed
+            dialog.query_one("#name", Input).value = name
+            await pilot.press("ctrl+s")
+            await _wait_for(pilot, lambda m=message: m in str(error.render()))  # type: ignore[misc]
+            assert "\n" not in str(error.render())
+            assert not (p.root / "sam" / "together.json").exists()
+        dialog.query_one("#code", Input).value = code.lower().replace("-", " ")
+        await pilot.press("ctrl+s")
+        await _settle(app, pilot)
+        await _wait_for(pilot, lambda: isinstance(app.screen, TogetherScreen))
+        await _settle(app, pilot)
+        inbox = app.screen.query_one("#together-inbox", OptionList)
+        assert "hello from Alex" in str(inbox.get_option_at_index(0).prompt)
+
+
 async def test_react_from_the_together_screen_reaches_the_partner(pair: Pair) -> None:
     pair.cli("sam", "tried", GESTURE)
     app = pair.app()
@@ -127,6 +210,77 @@ async def test_react_from_the_together_screen_reaches_the_partner(pair: Pair) ->
     assert list(sam.reactions_to_me().values()) == [5]
 
 
+async def test_how_did_it_land_is_one_key_on_today(pair: Pair) -> None:
+    """1-5 on Today answer the idea the "from Sam" card points at (the newest not yet
+    answered); with the card focused, down points at the next one."""
+    pair.cli("sam", "tried", "hug-after-long-day", "--date", "2026-11-24")
+    pair.cli("sam", "tried", GESTURE)
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        card = app.screen.query_one(FromPartnerCard)
+        lines = str(card.render()).splitlines()
+        assert lines[0].startswith("▸ Sam: A welcome-home note")  # the newest
+        assert lines[-1].startswith("▸ 1-5: how did it land?")
+        await pilot.press("4")
+        await _settle(app, pilot)
+        lines = str(card.render()).splitlines()
+        assert lines[0].endswith("Wed 25 Nov  (went well)")
+        card.focus()
+        await pilot.press("down", "2")
+        await _settle(app, pilot)
+        lines = str(card.render()).splitlines()
+        assert lines[1] == "▸ Sam: A long hug after a long day, Tue 24 Nov  (so-so)"
+    sam = pair.session("sam")
+    sam.exchange(None, None, NOW)
+    assert sorted(sam.reactions_to_me().values()) == [2, 4]
+
+
+async def test_reaction_keys_are_not_offered_for_an_appreciation_alone(pair: Pair) -> None:
+    pair.cli("sam", "appreciate", "You made the morning easy")
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        card = app.screen.query_one(FromPartnerCard)
+        assert card.display and "how did" not in str(card.render())
+        assert app.screen.check_action("react", (5,)) is False
+        await pilot.press("5")
+        await _settle(app, pilot)
+    assert pair.session("alex").state["mine"] == {}
+
+
+async def test_worth_repeating_in_the_journal_uses_the_partners_own_reactions(pair: Pair) -> None:
+    """Alex guessed "fine" for the note and "loved it" for the hug; Sam says the note was
+    loved and the hug fell flat. The Journal lists the note, with both, and not the hug."""
+    long_ago = "2026-08-27"  # 90 days before NOW
+    pair.cli("alex", "tried", GESTURE, "--reaction", "3", "--date", long_ago)
+    pair.cli("alex", "tried", "hug-after-long-day", "--reaction", "5", "--date", long_ago)
+    for event in json.loads(pair.cli("sam", "inbox", "--json")):
+        reaction = "5" if event["gesture"] == GESTURE else "1"
+        pair.cli("sam", "react", event["id"][:8], reaction)
+    app = pair.app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        await pilot.press("2")
+        await pilot.pause()
+        repeat = app.screen.query_one("#repeat", OptionList)
+        assert [repeat.get_option_at_index(i).id for i in range(repeat.option_count)] == [GESTURE]
+        shown = str(repeat.get_option_at_index(0).prompt)
+        assert "Sam: loved it (you guessed: fine), last tried 90 days ago" in shown
+        # and the entry itself says both
+        [note] = [e for e in app.journal.tried() if e.gesture_id == GESTURE]
+        journal_screen = app.screen
+        assert isinstance(journal_screen, JournalScreen)
+        journal_screen.select_item(f"entry:{note.id}")
+        await pilot.press("enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryViewDialog)
+        said = [str(w.render()) for w in app.screen.query(Static)]
+        assert "Thu 27 Aug 2026 · how it landed: 3: fine (your guess) · Sam: 5: loved it" in said
+
+
 async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> None:
     app = pair.app()
     async with app.run_test(size=(80, 30)) as pilot:
@@ -140,6 +294,8 @@ async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> Non
         await pilot.press("enter")
         await _settle(app, pilot)
         assert field.value == ""
+        sent = str(screen.query_one("#sent", Static).render())
+        assert sent == "You, 2026-11-25: Thank you for the soup"  # kept on this side too
         notes = screen.query_one("#share-notes", Checkbox)
         assert notes.value is False
         notes.value = True
@@ -265,6 +421,9 @@ from micromance_tui.core.clock import fixed_clock
 from micromance_tui.core.content import load_library
 from micromance_tui.core.journal import Journal
 from micromance_tui.tui.app import MicromanceApp
+from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
+from micromance_tui.tui.dialogs.pairing import PairingDialog
+from micromance_tui.tui.screens.journal import JournalScreen
 from datetime import datetime
 
 seen = []

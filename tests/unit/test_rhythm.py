@@ -11,6 +11,7 @@ from micromance_tui.core.rhythm import (
     day_counts,
     language_spread,
     level,
+    repeat_text,
     week_run,
     week_run_text,
     week_start,
@@ -124,6 +125,30 @@ def test_worth_repeating_orders_best_then_most_often() -> None:
         entry("c", day - timedelta(days=7), 4, n=1),
     ]
     assert [i.gesture_id for i in worth_repeating(entries, TODAY)] == ["b", "c", "a"]
+
+
+def test_worth_repeating_takes_the_partners_own_reaction_over_the_guess() -> None:
+    day = TODAY - timedelta(days=80)
+    guessed_low = entry("soup", day, 3)  # the doer thought "fine"; Sam loved it
+    guessed_high = entry("joke", day, 5)  # the doer thought "loved it"; Sam: fell flat
+    no_guess = entry("tea", day)  # no guess at all; Sam: went well
+    only_guess = entry("walk", day, 5)  # Sam never said
+    theirs = {guessed_low.id: 5, guessed_high.id: 1, no_guess.id: 4}
+    found = worth_repeating([guessed_low, guessed_high, no_guess, only_guess], TODAY, theirs=theirs)
+    # soup (Sam: 5) before walk (a guessed 5): a real answer outranks a guess
+    assert [(i.gesture_id, i.best, i.theirs, i.guess) for i in found] == [
+        ("soup", 5, True, 3),
+        ("walk", 5, False, None),
+        ("tea", 4, True, None),
+    ]
+    assert (
+        repeat_text(found[0], "Sam") == "Sam: loved it (you guessed: fine), last tried 80 days ago"
+    )
+    assert repeat_text(found[1], "Sam") == "loved it, last tried 80 days ago"
+    assert repeat_text(found[2], "Sam") == "Sam: went well, last tried 80 days ago"
+    # without Together, the guesses decide
+    alone = worth_repeating([guessed_low, guessed_high, no_guess, only_guess], TODAY)
+    assert [i.gesture_id for i in alone] == ["joke", "walk"]
 
 
 def test_language_spread() -> None:

@@ -121,6 +121,17 @@ def test_wrong_code_is_one_line_and_exit_2(couple: Couple) -> None:
     assert code == 2 and "has 3 letters and digits" in err
 
 
+def test_an_empty_folder_or_a_long_name_is_one_line_and_exit_2(couple: Couple) -> None:
+    """Not the current folder by accident: "" is refused, in the shell as in the app."""
+    for args in (["init", ""], ["join", " ", "00000-00000-00000-00000-00000"]):
+        code, _out, err = couple.run("alex", "together", *args)
+        assert (code, err) == (2, "micromance: give the folder you both sync, or a git URL\n")
+    code, _out, err = couple.run("alex", "together", "init", str(couple.shared), "--name", "x" * 41)
+    assert code == 2 and err.count("\n") == 1 and "use up to 40 plain characters" in err
+    assert not (couple.data("alex") / "together.json").exists()
+    assert not couple.shared.exists()
+
+
 def test_code_typed_loosely_still_joins(couple: Couple) -> None:
     code = couple.json("alex", "together", "init", str(couple.shared), "--json")["code"]
     sloppy = code.lower().replace("-", " ").replace("0", "o").replace("1", "l")
@@ -315,6 +326,13 @@ def test_half_written_file_is_reported_then_read_when_complete(paired: Couple) -
     paired.member_file("sam").write_bytes(full)
     status = paired.status("alex")
     assert status["problems"] == [] and status["partner"]["events"] == 2
+
+
+def test_status_writes_a_folder_under_home_with_a_tilde(paired: Couple) -> None:
+    paired.monkeypatch.setenv("HOME", str(paired.root))
+    _code, out, _ = paired.run("alex", "together", "status")
+    assert out.splitlines()[0] == "Together through ~/shared, a synced folder"
+    assert paired.json("alex", "together", "status", "--json")["folder"] == str(paired.shared)
 
 
 def test_clock_skew_of_a_day(paired: Couple) -> None:

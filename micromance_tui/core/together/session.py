@@ -52,6 +52,7 @@ __all__ = [
     "TogetherUsageError",
     "describe_event",
     "is_git_url",
+    "name_problem",
 ]
 
 FORMAT_VERSION = 1
@@ -96,6 +97,22 @@ class TogetherError(Exception):
 
 class TogetherUsageError(TogetherError):
     """The user asked for something that cannot be (a wrong code, an unknown id)."""
+
+
+def name_problem(name: str) -> str:
+    """Why NAME cannot be the name a partner sees, or "" (one rule for the shell and the
+    app)."""
+    if len(name) > MAX_NAME or bad_characters(name):
+        return f"use up to {MAX_NAME} plain characters"
+    return ""
+
+
+def _refuse_unusable(folder: str, name: str) -> None:
+    if not folder.strip():
+        raise TogetherUsageError("give the folder you both sync, or a git URL")
+    problem = name_problem(name)
+    if problem:
+        raise TogetherUsageError(f"the name {name!r}: {problem}")
 
 
 def is_git_url(folder: str) -> bool:
@@ -153,6 +170,18 @@ class Status:
     share: dict[str, bool]
     partner: PartnerInfo | None
     problems: list[str] = field(default_factory=list)
+
+    @property
+    def folder_shown(self) -> str:
+        """The folder as a person writes it: "~/Sync/us" under the home folder."""
+        home = Path.home()
+        if self.git or home == Path(home.anchor):  # a home of "/" would claim everything
+            return self.folder
+        try:
+            rest = Path(self.folder).relative_to(home)
+        except ValueError:
+            return self.folder
+        return "~" if rest == Path() else f"~{os.sep}{rest}"
 
     def partner_line(self, now: datetime) -> str:
         """ "Sam: 3 days ago", for a title bar."""
@@ -529,6 +558,7 @@ class Together:
         """Pair a new couple through FOLDER; returns the session and the code (shown once)."""
         from micromance_tui.core.together import crypto
 
+        _refuse_unusable(folder, name)
         with cls._locked(state_file):
             cls._refuse_if_paired(state_file)
             git = is_git_url(folder)
@@ -610,6 +640,7 @@ class Together:
         """
         from micromance_tui.core.together import crypto
 
+        _refuse_unusable(folder, name)
         with cls._locked(state_file):
             cls._refuse_if_paired(state_file)
             git = is_git_url(folder)

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.screen import ModalScreen
 from textual.widgets import Button, Label, Static
 
+from micromance_tui.core.clock import day_text
 from micromance_tui.core.journal import REACTIONS, TriedEntry
 
 EntryChoice = Literal["edit"]
@@ -29,19 +30,26 @@ class EntryViewDialog(ModalScreen[EntryChoice | None]):
     EntryViewDialog #entry-note-scroll { height: auto; max-height: 12; }
     """
 
-    def __init__(self, entry: TriedEntry, title: str) -> None:
+    def __init__(
+        self, entry: TriedEntry, title: str, *, theirs: tuple[str, int] | None = None
+    ) -> None:
+        """``theirs``: the partner's name and their own reaction to it (Together)."""
         super().__init__()
         self.entry = entry
         self.idea_title = title
+        self.theirs = theirs
 
     def compose(self) -> ComposeResult:
         entry = self.entry
-        when = f"{entry.date:%a %-d %b %Y}" + (f", {entry.time}" if entry.time else "")
+        when = day_text(entry.date, year=True) + (f", {entry.time}" if entry.time else "")
         landed = (
             f"{entry.reaction}: {REACTIONS[entry.reaction]}"
             if entry.reaction in REACTIONS
             else "not noted"
         )
+        if self.theirs is not None:  # the real answer, beside the guess
+            name, reaction = self.theirs
+            landed = f"{landed} (your guess) · {name}: {reaction}: {REACTIONS[reaction]}"
         with Vertical(id="dialog", classes="dialog"):
             yield Label("Journal entry", classes="dialog-title")
             yield Static(self.idea_title, classes="dialog-subtitle", markup=False)

@@ -48,6 +48,7 @@ from micromance_tui.core.rhythm import (
     calendar_total,
     day_counts,
     language_spread,
+    repeat_text,
     week_run,
     week_run_text,
     worth_repeating,
@@ -272,6 +273,13 @@ class JournalScreen(BaseScreen):
         self._dirty = False
         self._reload()
         self.call_after_refresh(self._rendered)
+        self.mm.together_changed.subscribe(self, lambda _what: self._together_changed())
+
+    def _together_changed(self) -> None:
+        """The partner's reactions may have changed what is worth repeating."""
+        self._stale.add("tab-rhythm")
+        if self.is_current:
+            self._refresh_tab(self._active_tab())
 
     def _rendered(self) -> None:
         self.rendered_once = True
@@ -348,12 +356,16 @@ class JournalScreen(BaseScreen):
         )
         run = week_run((e.date for e in self._all), today)
         self.query_one("#week-run", Static).update(week_run_text(run))
-        ideas = worth_repeating(self._all, today, known=self._titles.keys())
+        # Together: the partner's own reactions, where they gave one, over the doer's guess
+        session = self.mm.together
+        theirs = session.reactions_to_me() if session is not None else {}
+        partner = session.partner_name if session is not None else ""
+        ideas = worth_repeating(self._all, today, known=self._titles.keys(), theirs=theirs)
         options = self.query_one("#repeat", OptionList)
         options.clear_options()
         for idea in ideas[:50]:
             title = escape(self._titles[idea.gesture_id])
-            when = f"{REACTIONS[idea.best]}, last tried {idea.days_since} days ago"
+            when = escape(repeat_text(idea, partner))
             options.add_option(Option(f"{title}\n[$text-muted]{when}[/]", idea.gesture_id))
         if ideas:
             options.highlighted = 0
@@ -503,7 +515,10 @@ class JournalScreen(BaseScreen):
             if choice == "edit":
                 self.action_edit()
 
-        self.app.push_screen(EntryViewDialog(entry, title), chosen)
+        session = self.mm.together  # Together: how it landed, said by the partner
+        said = session.reactions_to_me().get(entry.id) if session is not None else None
+        theirs = (session.partner_name, said) if session is not None and said else None
+        self.app.push_screen(EntryViewDialog(entry, title, theirs=theirs), chosen)
 
     def action_edit(self) -> None:
         entry = self._current()

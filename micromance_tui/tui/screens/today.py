@@ -17,7 +17,7 @@ from textual.widgets import Static
 
 from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
-from micromance_tui.core.journal import JournalError
+from micromance_tui.core.journal import REACTIONS, JournalError
 from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screen_table import SCREENS
@@ -141,6 +141,9 @@ class CheckInLine(Widget):
         return Content(self.text)
 
 
+HOW_IT_LANDED = Binding.Group("How did what your partner did for you land? (Together)")
+
+
 class TodayScreen(BaseScreen):
     MODE = "today"
     BINDINGS = [
@@ -151,6 +154,11 @@ class TodayScreen(BaseScreen):
         Binding("o", "open", "Open"),
         Binding("h", "how_today", "How is today?"),
         Binding("a", "apart", "Apart mode"),
+        # Together: how did what the partner did for you land? (the "from Sam" card says so)
+        *[
+            Binding(str(n), f"react({n})", REACTIONS[n], show=False, group=HOW_IT_LANDED)
+            for n in REACTIONS
+        ],
     ]
 
     def compose_body(self) -> ComposeResult:
@@ -309,3 +317,15 @@ class TodayScreen(BaseScreen):
     def action_open(self) -> None:
         if gid := self._gesture_id():
             self.mm.open_gesture(gid)
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        if action == "react":  # only when the "from Sam" card points at something to answer
+            return self.query_one(FromPartnerCard).target is not None
+        return True
+
+    def action_react(self, reaction: int) -> None:
+        from micromance_tui.tui.together_view import react
+
+        target = self.query_one(FromPartnerCard).target
+        if target is not None:
+            react(self.mm, target, reaction)

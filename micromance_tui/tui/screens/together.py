@@ -6,17 +6,18 @@ reading the partner's) runs in the app's worker. What the partner wrote is never
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding
-from textual.containers import VerticalScroll
-from textual.widgets import Checkbox, Input, Label, OptionList, Static
+from textual.containers import Horizontal, VerticalScroll
+from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from micromance_tui.core.journal import REACTIONS
+from micromance_tui.core.textcheck import printable
 from micromance_tui.tui.screens.base import BaseScreen
 
 if TYPE_CHECKING:
@@ -24,10 +25,12 @@ if TYPE_CHECKING:
 
 NOT_PAIRED = (
     "Share with your partner's machine through a folder you both sync (Syncthing, Dropbox, "
-    "iCloud Drive, Nextcloud) or a private git remote. Everything in it is encrypted.\n\n"
-    "On one machine, in a shell:\n"
+    "iCloud Drive, Nextcloud) or a private git remote. Everything in it is encrypted, and "
+    "each of you writes only your own file.\n\n"
+    "On one machine, start a pairing (s): choose the folder, and you get a pairing code, "
+    "shown once. On the other, once the folder has synced there, join with that code (c).\n\n"
+    "The same in a shell:\n"
     "    micromance together init ~/Sync/us --name Alex\n"
-    "It prints a pairing code, once. On the other machine:\n"
     "    micromance together join ~/Sync/us CODE --name Sam\n\n"
     "This screen then shows what you share, what comes from them, and lets you send an "
     "appreciation."
@@ -39,6 +42,8 @@ class TogetherScreen(BaseScreen):
     BINDINGS = [
         Binding("escape", "close", "Back"),
         Binding("ctrl+r", "sync", "Sync now"),
+        Binding("s", "pair('start')", "Start a pairing"),
+        Binding("c", "pair('join')", "Join with a code"),
         *[
             Binding(str(n), f"react({n})", REACTIONS[n], show=n in (1, 5), id=f"react.{n}")
             for n in REACTIONS
@@ -57,6 +62,13 @@ class TogetherScreen(BaseScreen):
         height: auto;
         max-height: 12;
     }
+    TogetherScreen #pairing-buttons {
+        height: auto;
+        margin-top: 1;
+    }
+    TogetherScreen #pairing-buttons Button {
+        margin-right: 2;
+    }
     TogetherScreen Checkbox {
         border: none;
         padding: 0;
@@ -69,6 +81,9 @@ class TogetherScreen(BaseScreen):
 
         with VerticalScroll(id="together-body"):
             yield Static(id="together-status")
+            with Horizontal(id="pairing-buttons"):
+                yield Button("Start a pairing (s)", id="pair-start", compact=True)
+                yield Button("Join with a code (c)", id="pair-join", compact=True)
             yield Label("Today's question", classes="together-heading")
             yield Static(id="question")
             yield Input(
@@ -80,6 +95,7 @@ class TogetherScreen(BaseScreen):
             yield OptionList(id="together-inbox")
             yield Label("Send an appreciation", classes="together-heading")
             yield Input(placeholder="I noticed...", max_length=500, id="appreciation")
+            yield Static(id="sent", classes="muted")
             yield Label("What you share", classes="together-heading")
             for key, label in SHARE_LABELS.items():
                 yield Checkbox(label[:1].upper() + label[1:], id=f"share-{key}")
@@ -99,8 +115,10 @@ class TogetherScreen(BaseScreen):
         session = self.session
         status_widget = self.query_one("#together-status", Static)
         paired = session is not None
-        for widget in self.query("Checkbox, OptionList, Input, .together-heading"):
+        self.refresh_bindings()  # sync and react need a pairing; pairing needs none yet
+        for widget in self.query("Checkbox, OptionList, Input, .together-heading, #sent"):
             widget.display = paired
+        self.query_one("#pairing-buttons").display = not paired and self.mm.paths is not None
         if session is None:
             status_widget.update(Text(NOT_PAIRED))
             return
@@ -109,7 +127,7 @@ class TogetherScreen(BaseScreen):
         status = self.mm.together_status or session.status()
         how = "a git remote" if status.git else "a synced folder"
         lines = Text()
-        lines.append(f"Through {how}: {status.folder}\n")
+        lines.append(f"Through {how}: {status.folder_shown}\n")
         lines.append(f"You: {status.me or '(no name)'}    ")
         lines.append(status.partner_line(self.mm.now), style="bold")
         for problem in status.problems:
@@ -121,6 +139,7 @@ class TogetherScreen(BaseScreen):
                 with box.prevent(Checkbox.Changed):
                     box.value = on_
         self._show_question(session)
+        self._show_sent(session)
         # Their name is their own text, never markup.
         self.query_one("#inbox-heading", Label).update(Text(f"From {session.partner_name}"))
         inbox = self.query_one("#together-inbox", OptionList)
@@ -143,6 +162,19 @@ class TogetherScreen(BaseScreen):
             inbox.add_option(Option(Text("Nothing from them yet."), disabled=True))
         if unseen:
             self._mark_seen(list(unseen))
+
+    def _show_sent(self, session: Together) -> None:
+        """The appreciations you sent lately: kept on your side too."""
+        sent = [e for e in session.own_events() if e["kind"] == "appreciation"][::-1][:3]
+        shown = self.query_one("#sent", Static)
+        shown.display = bool(sent)
+        shown.update(
+            Text(
+                "\n".join(
+                    f"You, {e['at'][:10]}: {' '.join(printable(e['text']).split())}" for e in sent
+                )
+            )
+        )
 
     def _show_question(self, session: Together) -> None:
         from micromance_tui.core.together.question import shared_prompts
@@ -237,29 +269,43 @@ class TogetherScreen(BaseScreen):
         self.mm.refresh_together()
 
     def action_react(self, reaction: int) -> None:
-        from micromance_tui.core.together.session import TogetherError
+        from micromance_tui.tui.together_view import react
 
         session = self.session
         inbox = self.query_one("#together-inbox", OptionList)
         if session is None or inbox.highlighted is None:
             return
         option = inbox.get_option_at_index(inbox.highlighted)
-        target: dict[str, Any] | None = next(
-            (e for e in session.partner_events() if e["id"] == option.id), None
-        )
-        if target is None or target["kind"] != "tried":
-            self.notify("Reactions are for what they did for you.", severity="warning")
+        target = next((e for e in session.partner_events() if e["id"] == option.id), None)
+        if target is not None and react(self.mm, target, reaction):
+            self.show_session()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        # Syncing and reacting need a pairing, and pairing is for before there is one.
+        if action in ("sync", "react"):
+            return self.session is not None
+        if action == "pair":
+            return self.session is None and self.mm.paths is not None
+        return True
+
+    @on(Button.Pressed, "#pair-start")
+    @on(Button.Pressed, "#pair-join")
+    def _pair_pressed(self, event: Button.Pressed) -> None:
+        self.action_pair("start" if event.button.id == "pair-start" else "join")
+
+    def action_pair(self, step: str) -> None:
+        """Start a pairing or join one, in a dialog (the same checks as the shell)."""
+        from micromance_tui.core.journal import JournalError
+        from micromance_tui.tui.dialogs.pairing import PairingDialog
+
+        paths = self.mm.paths
+        if paths is None or self.session is not None:
             return
         try:
-            session.add_mine(
-                "react", f"react:{target['id']}", {"to": target["id"], "reaction": reaction}
-            )
-        except TogetherError as exc:
-            self.notify(str(exc), title="Together", severity="error")
-            return
-        self.notify(f"Told {session.partner_name}: {REACTIONS[reaction]}", title="Reaction")
-        self.show_session()
-        self.mm.refresh_together()
+            name = self.mm.journal.settings().my_name
+        except JournalError:
+            name = ""
+        self.app.push_screen(PairingDialog("join" if step == "join" else "start", paths, name))
 
     def action_sync(self) -> None:
         """Read and write now; with a git remote, pull and push."""
