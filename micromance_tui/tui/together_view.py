@@ -64,13 +64,13 @@ def theirs_dates(app: MicromanceApp, today: date, line: Any) -> list[Option]:
     return out
 
 
-def react(app: Any, event: dict[str, Any], reaction: int) -> bool:
+def react(app: MicromanceApp, event: dict[str, Any], reaction: int) -> bool:
     """Tell the partner how something they did for you landed (1-5): kept as a reaction
     event and written to the shared folder in the background. A problem is a notification
     and False; nothing else changes."""
     from micromance_tui.core.together.session import TogetherError
 
-    session = getattr(app, "together", None)
+    session = app.together
     if session is None:
         return False
     if event.get("kind") != "tried":

@@ -18,13 +18,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Static
 
 from micromance_tui.core.paths import Paths
+from micromance_tui.tui.app_access import AppAccess
 from micromance_tui.tui.validate import show_error
 from micromance_tui.tui.widgets.field import Field
 
 Step = Literal["start", "join"]
 
 
-class PairingDialog(ModalScreen[bool | None]):
+class PairingDialog(AppAccess, ModalScreen[bool | None]):
     """``start``: folder and name, then the code, shown once. ``join``: folder, code, name."""
 
     DEFAULT_CSS = """
@@ -112,8 +113,7 @@ class PairingDialog(ModalScreen[bool | None]):
         self._busy = True
         self.query_one("#pair", Button).disabled = True
         show_error(self.query_one("#pairing-error", Label), "")
-        now = getattr(self.app, "now", None) or datetime.now()
-        self._pair(self._value("#folder"), code, name, now)
+        self._pair(self._value("#folder"), code, name, self.mm.now)
 
     @work(thread=True, exclusive=True, group="pairing", exit_on_error=False)
     def _pair(self, folder: str, code: str, name: str, now: datetime) -> None:
@@ -140,9 +140,7 @@ class PairingDialog(ModalScreen[bool | None]):
 
     def _done(self, folder: str, code: str) -> None:
         self._busy, self._paired = False, True
-        refresh = getattr(self.app, "refresh_together", None)
-        if refresh is not None:
-            refresh(pull=True)  # write our file (and, with git, push it) right away
+        self.mm.refresh_together(pull=True)  # write our file (and, with git, push it) now
         if not code:
             self.dismiss(True)
             return
