@@ -150,6 +150,12 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("gesture_id", metavar="ID", help="the idea's id, as shown by 'today' or the app")
     p.add_argument("--note", metavar="TEXT", default="", help="a short note (how it went)")
     p.add_argument(
+        "--where",
+        metavar="TEXT",
+        default="",
+        help="where it happened, in a few words (optional)",
+    )
+    p.add_argument(
         "--reaction",
         metavar="N",
         help="how it landed, 1 to 5 (1 fell flat, 3 fine, 5 loved it)",

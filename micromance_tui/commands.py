@@ -367,7 +367,12 @@ def cmd_tried(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     opened = open_journal(paths, clock)
     try:
         entry = opened.journal.add_tried(
-            gesture.id, on=day, note=args.note, reaction=reaction, repeat=args.again
+            gesture.id,
+            on=day,
+            note=args.note,
+            reaction=reaction,
+            repeat=args.again,
+            where=args.where,
         )
     except JournalRepeatError:
         when = "today" if day == today else f"for {day.isoformat()}"
@@ -413,8 +418,9 @@ def cmd_log(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
             if "partner_reaction" in row:
                 landed += f"  [{partner}: {REACTIONS[row['partner_reaction']]}]"
             note = f"  {_one_line(row['note'])}" if row["note"] else ""
+            place = f"  @ {_one_line(row['where'])}" if row["where"] else ""
             when = f"{row['date']} {row['time'] or '     '}"
-            print(f"{when}  {row['title']}{landed}{note}")
+            print(f"{when}  {row['title']}{landed}{place}{note}")
     return opened.finish(EXIT_OK)
 
 

@@ -403,7 +403,11 @@ class MicromanceApp(App[int]):
             saved = try_journal(
                 self,
                 lambda: self.journal.add_tried(
-                    gesture_id, on=result.day, note=result.note, reaction=result.reaction
+                    gesture_id,
+                    on=result.day,
+                    note=result.note,
+                    reaction=result.reaction,
+                    where=result.where,
                 ),
                 changed="tried",
             )

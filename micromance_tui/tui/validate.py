@@ -13,6 +13,7 @@ from micromance_tui.core.journal.records import LittleThing, Settings, TriedEntr
 from micromance_tui.core.textcheck import bad_characters, terminal_safe
 
 MAX_NOTE = limit(TriedEntry, "note")
+MAX_WHERE = limit(TriedEntry, "where")
 MAX_LABEL = limit(LittleThing, "label")
 MAX_TEXT = limit(LittleThing, "text")
 MAX_NAME = limit(Settings, "my_name")
@@ -47,6 +48,10 @@ def text_problem(value: str, what: str, *, limit: int, required: bool) -> str:
 
 def note_problem(value: str) -> str:
     return text_problem(value, "The note", limit=MAX_NOTE, required=False)
+
+
+def where_problem(value: str) -> str:
+    return text_problem(value, "Where", limit=MAX_WHERE, required=False)
 
 
 class _Updatable(Protocol):

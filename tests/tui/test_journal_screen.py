@@ -485,6 +485,39 @@ async def test_enter_shows_the_whole_note_and_e_edits(make_app: AppFactory) -> N
         assert app.screen.query_one("#note", Field).value == long_note
 
 
+async def test_where_is_shown_prefilled_and_edited(make_app: AppFactory) -> None:
+    from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
+
+    def setup(journal: Journal) -> None:
+        journal.add_tried(HUG, on=TODAY - timedelta(days=1), where="at the station")
+        journal.add_tried(MORNING, on=TODAY - timedelta(days=2))
+
+    app = make_app(setup=setup)
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _open(pilot)
+        await pilot.press("enter")
+        await pilot.pause()
+        view = app.screen
+        assert isinstance(view, EntryViewDialog)
+        assert str(view.query_one("#entry-where", Static).render()) == "Where: at the station"
+        await pilot.press("e")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TriedDialog)
+        assert dialog.query_one("#where", Field).value == "at the station"
+        dialog.query_one("#where", Field).value = "on the platform"
+        await pilot.pause()
+        await pilot.click("#save")
+        await pilot.pause()
+        entries = {e.gesture_id: e for e in app.journal.tried()}
+        assert entries[HUG].where == "on the platform"
+        # an entry without a place shows no "Where" line at all
+        await pilot.press("down", "enter")
+        await pilot.pause()
+        assert isinstance(app.screen, EntryViewDialog)
+        assert not app.screen.query("#entry-where")
+
+
 async def test_the_rhythm_calendar_names_the_current_month(make_app: AppFactory) -> None:
     # Tuesday 1 December: the week's Monday is still in November
     app = make_app(setup=_history, now=datetime(2026, 12, 1, 9, 30))

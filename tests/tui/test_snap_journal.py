@@ -58,3 +58,15 @@ def test_journal_empty_80x24(snap_compare: Any, make_app: AppFactory) -> None:
 def test_journal_light_theme(snap_compare: Any, make_app: AppFactory) -> None:
     app = make_app(setup=_history, theme="textual-light")
     assert snap_compare(app, press=["j", "2"], terminal_size=(80, 24))
+
+
+def _history_with_a_place(journal: Journal) -> None:
+    _history(journal)
+    newest = journal.tried()[0]
+    journal.edit_tried(newest.id, where="on the sofa, after her late shift")
+
+
+def test_journal_edit_entry_with_where_80x24(snap_compare: Any, make_app: AppFactory) -> None:
+    """The Edit entry dialog, its Where field pre-filled, fits at 80x24."""
+    app = make_app(setup=_history_with_a_place)
+    assert snap_compare(app, press=["j", "e"], terminal_size=(80, 24))

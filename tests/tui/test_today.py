@@ -7,8 +7,10 @@ from datetime import date, datetime
 from typing import Any
 
 from textual.pilot import Pilot
+from textual.widgets import Button, Label
 
 from micromance_tui.core.daily import todays_idea
+from micromance_tui.core.journal.records import TriedEntry, limit
 from micromance_tui.core.models import Library
 from micromance_tui.tui.dialogs.how_today import HowTodayDialog
 from micromance_tui.tui.dialogs.tried import TriedDialog
@@ -68,6 +70,55 @@ async def test_invalid_day_is_refused_under_the_field(make_app: AppFactory) -> N
         assert "in the future" in str(dialog.query_one("#day-error").render())
         await pilot.press("escape")
         await pilot.pause()
+        assert app.journal.tried() == []
+
+
+async def test_mark_tried_says_where(make_app: AppFactory) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TriedDialog)
+        dialog.query_one("#where", Field).value = "  on the balcony "
+        await pilot.click("#save")
+        await pilot.pause()
+        assert [e.where for e in app.journal.tried()] == ["on the balcony"]
+
+
+async def test_bad_where_is_refused_under_the_field_and_fits_80x24(
+    make_app: AppFactory,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.pause()
+        await pilot.press("d")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, TriedDialog)
+        too_long = limit(TriedEntry, "where") + 1
+        dialog.query_one("#where", Field).value = "x" * too_long
+        await pilot.pause()  # checked as it is typed, before saving
+        message = str(dialog.query_one("#where-error", Label).render())
+        assert message == f"Where is {too_long} characters; at most {too_long - 1}."
+        # every line under a field showing at once still leaves Save on the screen
+        dialog.query_one("#note", Field).value = "\x07"
+        dialog.query_one("#day", Field).value = "2026-12-31"
+        await pilot.pause()
+        save = dialog.query_one("#save", Button).region
+        assert save.height and save.bottom <= 24, save
+        await pilot.click("#save")
+        await pilot.pause()
+        assert isinstance(app.screen, TriedDialog) and app.focused is dialog.query_one("#note")
+        dialog.query_one("#note", Field).value = ""
+        dialog.query_one("#day", Field).value = "2026-11-25"
+        dialog.query_one("#where", Field).value = "a\x1bb"
+        await pilot.pause()
+        await pilot.click("#save")
+        await pilot.pause()
+        assert "control" in str(dialog.query_one("#where-error", Label).render())
+        assert app.focused is dialog.query_one("#where")
         assert app.journal.tried() == []
 
 

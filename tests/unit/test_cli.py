@@ -15,6 +15,7 @@ import pytest
 
 from micromance_tui.cli import main
 from micromance_tui.core import paths as paths_mod
+from micromance_tui.core.journal.records import TriedEntry, limit
 from tests.contentkit import make_content
 
 REPO = Path(__file__).resolve().parents[2]
@@ -203,6 +204,41 @@ def test_tried_bad_values_exit_2(
     assert code == 2
     assert message in err
     assert "Traceback" not in err
+    _, out, _ = run(capsys, "log")
+    assert out.strip() == "Nothing logged yet."
+
+
+def test_tried_where_shows_in_log_json_and_csv(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, _ = run(
+        capsys, "tried", "good-morning-text", "--where", "  the kitchen  ", "--note", "tea"
+    )
+    assert code == 0
+    run(capsys, "tried", "hug-after-long-day", "--date", "2026-11-24")
+    _, out, _ = run(capsys, "log")
+    first, second = out.strip().splitlines()
+    assert "@ the kitchen" in first and "tea" in first
+    assert "@" not in second  # no place given, none shown
+    _, out, _ = run(capsys, "log", "--json")
+    assert [r["where"] for r in json.loads(out)] == ["the kitchen", ""]
+    _, out, _ = run(capsys, "log", "--csv")
+    assert [r["where"] for r in csv.DictReader(io.StringIO(out))] == ["the kitchen", ""]
+
+
+@pytest.mark.parametrize(
+    ("where", "message"),
+    [
+        ("x" * (limit(TriedEntry, "where") + 1), "use at most"),
+        ("the\x1b[2Jkitchen", "control"),
+    ],
+)
+def test_tried_bad_where_exit_2_saves_nothing(
+    capsys: pytest.CaptureFixture[str], where: str, message: str
+) -> None:
+    code, out, err = run(capsys, "tried", "good-morning-text", "--where", where)
+    assert code == 2 and out == ""
+    lines = err.strip().splitlines()
+    assert len(lines) == 1 and "where" in lines[0] and message in lines[0], lines
+    assert "\x1b" not in err  # the bad value is shown escaped, never sent to the terminal
     _, out, _ = run(capsys, "log")
     assert out.strip() == "Nothing logged yet."
 

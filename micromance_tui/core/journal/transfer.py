@@ -164,6 +164,7 @@ def entry_row(entry: TriedEntry, library: Library) -> dict[str, Any]:
         "reaction": entry.reaction,
         "reaction_label": REACTIONS.get(entry.reaction, "") if entry.reaction else "",
         "note": entry.note,
+        "where": entry.where,
         "for": entry.for_whom,
     }
 
@@ -177,6 +178,7 @@ CSV_FIELDS = [
     "reaction",
     "reaction_label",
     "note",
+    "where",
     "for",
     "id",
 ]

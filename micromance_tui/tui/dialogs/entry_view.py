@@ -1,5 +1,5 @@
-"""One journal entry in full, read-only: the idea, the day, how it landed and the whole
-note (the list shows one line of it). `e` edits it, `esc` closes."""
+"""One journal entry in full, read-only: the idea, the day, how it landed, where (when
+given) and the whole note (the list shows one line of it). `e` edits it, `esc` closes."""
 
 from __future__ import annotations
 
@@ -54,6 +54,8 @@ class EntryViewDialog(ModalScreen[EntryChoice | None]):
             yield Label("Journal entry", classes="dialog-title")
             yield Static(self.idea_title, classes="dialog-subtitle", markup=False)
             yield Static(f"{when} · how it landed: {landed}", classes="muted", markup=False)
+            if entry.where:
+                yield Static(f"Where: {entry.where}", id="entry-where", markup=False)
             with VerticalScroll(id="entry-note-scroll"):
                 yield Static(entry.note or "No note.", id="entry-note", markup=False)
             with Horizontal(classes="dialog-buttons"):

@@ -1,4 +1,5 @@
-"""Mark an idea tried: an optional note, how it landed, and the day (default today)."""
+"""Mark an idea tried: an optional note and place, how it landed, and the day (default
+today)."""
 
 from __future__ import annotations
 
@@ -14,7 +15,7 @@ from textual.widgets import Button, Input, Label, Static
 
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.models import Gesture
-from micromance_tui.tui.validate import day_problem, note_problem, show_error
+from micromance_tui.tui.validate import day_problem, note_problem, show_error, where_problem
 from micromance_tui.tui.widgets.field import Field
 from micromance_tui.tui.widgets.reaction import ReactionSet
 
@@ -24,6 +25,7 @@ class TriedInput:
     note: str
     reaction: int | None
     day: date
+    where: str = ""
 
 
 class TriedDialog(ModalScreen[TriedInput | None]):
@@ -44,11 +46,13 @@ class TriedDialog(ModalScreen[TriedInput | None]):
         day: date | None = None,
         title: str = "Mark as tried",
         done_today: bool = False,
+        where: str = "",
     ) -> None:
         super().__init__()
         self.gesture = gesture
         self.today = today
         self._note = note
+        self._where = where
         self._reaction = reaction
         self._day = day or today
         self._title = title
@@ -77,6 +81,14 @@ class TriedDialog(ModalScreen[TriedInput | None]):
                 compact=True,
             )
             yield Label("", id="note-error", classes="field-error")
+            yield Label("Where (optional)", classes="field-label")
+            yield Field(
+                self._where,
+                placeholder="where it happened, if you like",
+                id="where",
+                compact=True,
+            )
+            yield Label("", id="where-error", classes="field-error")
             yield Label("Day (YYYY-MM-DD)", classes="field-label")
             yield Field(self._day.isoformat(), id="day", compact=True)
             yield Label("", id="day-error", classes="field-error")
@@ -91,21 +103,23 @@ class TriedDialog(ModalScreen[TriedInput | None]):
     def _validate_live(self, event: Input.Changed) -> None:
         self._problems()
 
-    def _problems(self) -> tuple[str, str]:
-        note = self.query_one("#note", Input).value
-        day = self.query_one("#day", Input).value
-        note_msg = note_problem(note)
-        day_msg = day_problem(day, latest=self.today)
-        show_error(self.query_one("#note-error", Label), note_msg)
-        show_error(self.query_one("#day-error", Label), day_msg)
-        return note_msg, day_msg
+    def _problems(self) -> dict[str, str]:
+        """Field id -> the message under it ("" when fine), in the order of the form."""
+        problems = {
+            "note": note_problem(self.query_one("#note", Input).value),
+            "where": where_problem(self.query_one("#where", Input).value),
+            "day": day_problem(self.query_one("#day", Input).value, latest=self.today),
+        }
+        for name, message in problems.items():
+            show_error(self.query_one(f"#{name}-error", Label), message)
+        return problems
 
     @on(Input.Submitted)
     @on(Button.Pressed, "#save")
     def action_save(self) -> None:
-        note_msg, day_msg = self._problems()
-        if note_msg or day_msg:
-            self.query_one("#day" if day_msg else "#note", Input).focus()
+        wrong = [name for name, message in self._problems().items() if message]
+        if wrong:
+            self.query_one(f"#{wrong[0]}", Input).focus()
             return
         reaction = self.query_one("#reaction", ReactionSet).reaction
         self.dismiss(
@@ -113,6 +127,7 @@ class TriedDialog(ModalScreen[TriedInput | None]):
                 note=self.query_one("#note", Input).value.strip(),
                 reaction=reaction,
                 day=date.fromisoformat(self.query_one("#day", Input).value.strip()),
+                where=self.query_one("#where", Input).value.strip(),
             )
         )
 

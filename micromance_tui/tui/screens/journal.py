@@ -534,7 +534,11 @@ class JournalScreen(BaseScreen):
             saved = try_journal(
                 self.mm,
                 lambda: self.mm.journal.edit_tried(
-                    entry.id, note=result.note, reaction=result.reaction, on=result.day
+                    entry.id,
+                    note=result.note,
+                    reaction=result.reaction,
+                    on=result.day,
+                    where=result.where,
                 ),
                 changed="tried",
             )
@@ -546,6 +550,7 @@ class JournalScreen(BaseScreen):
                 gesture,
                 today=self.mm.today,
                 note=entry.note,
+                where=entry.where,
                 reaction=entry.reaction,
                 day=entry.date,
                 title="Edit entry",
