@@ -36,7 +36,7 @@ def main() -> int:
         with serve(env) as served, sync_playwright() as playwright:
             browser = launch(playwright)
             tab = open_tab(browser, served.url, width=1000, height=600)
-            tab.wait_for_text("Done it")
+            tab.wait_for_first_screen("Done it")  # skips the first-run welcome
             tab.page.wait_for_timeout(800)  # the rhythm below the idea fills in after
             tab.page.mouse.move(0, 599)  # no hover highlight in the picture
             tab.page.screenshot(path=str(HERE / "browser-today.png"))
