@@ -203,3 +203,25 @@ async def test_an_empty_list_says_so() -> None:
         assert widget.highlighted is None and widget.row_count == 0
         await pilot.press("down", "enter")
         assert app.messages == [("Highlighted", None, widget)]
+
+
+async def test_setting_the_cursor_clamps_scrolls_and_says_so() -> None:
+    """`cursor` is a reactive: any value is clamped to the list, the row comes into view and
+    Highlighted names it; setting it to where it is says nothing."""
+    app = WordsApp()
+    async with app.run_test(size=(30, 9)) as pilot:
+        widget = await start(pilot, words(50))
+        app.messages.clear()
+        widget.cursor = 999
+        await pilot.pause()
+        assert widget.cursor == 49
+        assert widget.highlighted == "word49"
+        assert ">word49" in lines(widget)
+        assert app.messages == [("Highlighted", "word49", widget)]
+        widget.cursor = -5
+        await pilot.pause()
+        assert widget.cursor == 0 and ">word0" in lines(widget)
+        app.messages.clear()
+        widget.cursor = 0
+        await pilot.pause()
+        assert app.messages == []

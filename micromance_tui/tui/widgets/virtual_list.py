@@ -24,6 +24,7 @@ from textual.binding import Binding, BindingType
 from textual.cache import LRUCache
 from textual.geometry import Region, Size, Spacing
 from textual.message import Message
+from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
@@ -54,6 +55,10 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     """Rows of the old page still in view after page up or page down."""
     CLICK_AGAIN_SELECTS: ClassVar[bool] = True
     """Whether a click on the row the cursor is already on selects it."""
+
+    cursor: reactive[int] = reactive(0, repaint=False, init=False)
+    """The row under the cursor: set it to move there (clamped to the list, scrolled into
+    view, ``Highlighted`` posted), as toolong's LogLines keeps its pointer."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("up", "cursor(-1)", "Up", show=False),
@@ -88,7 +93,6 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     ) -> None:
         super().__init__(name=name, id=id, classes=classes)
         self._items: Sequence[T] = ()
-        self._cursor = 0
         self.hover: int | None = None
         self.empty_text = empty_text
         self.open_on_click = False
@@ -126,17 +130,20 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     @property
     def highlighted(self) -> T | None:
         """The item under the cursor (None: the list is empty)."""
-        if 0 <= self._cursor < len(self._items):
-            return self._items[self._cursor]
+        if 0 <= self.cursor < len(self._items):
+            return self._items[self.cursor]
         return None
 
-    @property
-    def cursor(self) -> int:
-        return self._cursor
+    def validate_cursor(self, index: int) -> int:
+        """Any index given is clamped to the list (0 when it is empty)."""
+        return max(0, min(index, len(self._items) - 1))
 
-    @cursor.setter
-    def cursor(self, index: int) -> None:
-        self.move_to(index)
+    def watch_cursor(self, old: int, new: int) -> None:
+        """The cursor moved: redraw the two rows, bring it into view, say so."""
+        self._refresh_row(old)
+        self._refresh_row(new)
+        self._scroll_cursor_into_view()
+        self.post_message(self.Highlighted(self, self.highlighted))
 
     def set_items(self, items: Sequence[T], cursor: int = 0, *, center: bool = True) -> None:
         """Show these items (kept by reference, not copied) with the cursor on `cursor`,
@@ -145,7 +152,8 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         self._items = items
         self._cache.clear()
         self.hover = None
-        self._cursor = max(0, min(cursor, len(items) - 1))
+        # Set without the watcher: the whole list is redrawn, and Highlighted sent, below.
+        self.set_reactive(VirtualList.cursor, self.validate_cursor(cursor))
         self._update_virtual_size()
         self._scroll_cursor_into_view(center=center)
         self.refresh()
@@ -154,15 +162,10 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     def move_to(self, index: int) -> None:
         """Put the cursor on row ``index`` (clamped to the list) and scroll it into view;
         posts ``Highlighted`` if it moved."""
-        index = max(0, min(index, len(self._items) - 1))
-        if not self._items or index == self._cursor:
+        if not self._items or self.validate_cursor(index) == self.cursor:
             self._scroll_cursor_into_view()  # the view may have wandered off with the wheel
             return
-        old, self._cursor = self._cursor, index
-        self._refresh_row(old)
-        self._refresh_row(index)
-        self._scroll_cursor_into_view()
-        self.post_message(self.Highlighted(self, self.highlighted))
+        self.cursor = index  # clamped by validate_cursor; watch_cursor does the rest
 
     def redraw(self) -> None:
         """Render every row again (for subclasses, when what the rows show has changed)."""
@@ -172,12 +175,12 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
     # ------------------------------------------------------------------ actions
 
     def action_cursor(self, delta: int) -> None:
-        self.move_to(self._cursor + delta)
+        self.move_to(self.cursor + delta)
 
     def action_page(self, direction: int) -> None:
         lines = max(self.scrollable_content_region.height - self.HEADER_LINES, 1)
         rows = max(1, lines // self.ROW_HEIGHT - self.PAGE_OVERLAP)
-        self.move_to(self._cursor + direction * rows)
+        self.move_to(self.cursor + direction * rows)
 
     def action_first(self) -> None:
         self.move_to(0)
@@ -204,7 +207,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         if row is None:
             return
         event.stop()
-        again = self.CLICK_AGAIN_SELECTS and row == self._cursor
+        again = self.CLICK_AGAIN_SELECTS and row == self.cursor
         self.move_to(row)
         if self.open_on_click or again or event.chain >= 2:
             self.action_select()
@@ -254,7 +257,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         if not self._items:
             self.scroll_to(y=0, animate=False, immediate=True)
             return
-        top = self.HEADER_LINES + self._cursor * self.ROW_HEIGHT
+        top = self.HEADER_LINES + self.cursor * self.ROW_HEIGHT
         self.scroll_to_region(
             Region(0, top, 1, self.ROW_HEIGHT),
             spacing=Spacing(top=self.HEADER_LINES),  # rows under the header are hidden
@@ -277,7 +280,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True):
         if index >= len(self._items):
             return Strip.blank(width, self.rich_style)
         item = self._items[index]
-        cursor = index == self._cursor
+        cursor = index == self.cursor
         hover = index == self.hover
         key = (index, part, width, cursor, hover, self.row_key(item))
         strip = self._cache.get(key)
