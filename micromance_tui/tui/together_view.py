@@ -11,6 +11,7 @@ from rich.text import Text
 from textual.widgets.option_list import Option
 
 from micromance_tui.core.journal import REACTIONS, ImportantDate, QuizResult
+from micromance_tui.core.partner_words import PartnerWords
 
 if TYPE_CHECKING:
     from micromance_tui.tui.app import MicromanceApp
@@ -74,7 +75,8 @@ def react(app: MicromanceApp, event: dict[str, Any], reaction: int) -> bool:
     if session is None:
         return False
     if event.get("kind") != "tried":
-        app.notify("Reactions are for what they did for you.", severity="warning")
+        words = PartnerWords.read(app.journal)
+        app.notify(words.fill("Reactions are for what {they} did for you."), severity="warning")
         return False
     try:
         session.add_mine("react", f"react:{event['id']}", {"to": event["id"], "reaction": reaction})

@@ -54,3 +54,17 @@ async def test_the_partner_screen_changes_your_own_name(make_app: AppFactory) ->
         await pilot.press("escape", "t")
         await pilot.pause()
         assert app.journal.settings().my_name == "Alex"
+
+
+async def test_quiz_and_together_speak_of_her_once_she_is_chosen(make_app: AppFactory) -> None:
+    app = make_app(setup=lambda journal: journal.update_settings(pronoun="she"))
+    async with app.run_test(size=(100, 30)) as pilot:
+        await pilot.press("q")
+        await pilot.pause()
+        bars = app.screen.query_one("#start-bars-partner", Static)
+        assert str(bars.render()) == "No result yet: choose her with w, then 1 or 2."
+        await pilot.press("i")
+        await pilot.pause()
+        status = str(app.screen.query_one("#together-status", Static).render())
+        assert "what comes from her," in status
+        assert "them" not in status

@@ -17,6 +17,7 @@ from textual.widgets import Button, Checkbox, Input, Label, OptionList, Static
 from textual.widgets.option_list import Option
 
 from micromance_tui.core.journal import REACTIONS
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.textcheck import printable
 from micromance_tui.tui.screens.base import BaseScreen
 
@@ -32,7 +33,7 @@ NOT_PAIRED = (
     "The same in a shell:\n"
     "    micromance together init ~/Sync/us --name Alex\n"
     "    micromance together join ~/Sync/us CODE --name Sam\n\n"
-    "This screen then shows what you share, what comes from them, and lets you send an "
+    "This screen then shows what you share, what comes from {them}, and lets you send an "
     "appreciation."
 )
 
@@ -87,11 +88,15 @@ class TogetherScreen(BaseScreen):
             yield Label("Today's question", classes="together-heading")
             yield Static(id="question")
             yield Input(
-                placeholder="Your answer (theirs shows once you have both answered)",
+                placeholder=self.words.fill(
+                    "Your answer ({theirs} shows once you have both answered)"
+                ),
                 max_length=2000,
                 id="answer",
             )
-            yield Label("From your partner", id="inbox-heading", classes="together-heading")
+            yield Label(
+                self.words.fill("From {who}"), id="inbox-heading", classes="together-heading"
+            )
             yield OptionList(id="together-inbox")
             yield Label("Send an appreciation", classes="together-heading")
             yield Input(placeholder="I noticed...", max_length=500, id="appreciation")
@@ -108,6 +113,12 @@ class TogetherScreen(BaseScreen):
             self.query_one("#together-inbox", OptionList).focus()
 
     @property
+    def words(self) -> PartnerWords:
+        """The partner's pronoun (chosen in the welcome or on Partner) for this screen's
+        own sentences; the name shown is the one the pairing knows."""
+        return PartnerWords.read(self.mm.journal)
+
+    @property
     def session(self) -> Together | None:
         return self.mm.together
 
@@ -120,7 +131,7 @@ class TogetherScreen(BaseScreen):
             widget.display = paired
         self.query_one("#pairing-buttons").display = not paired and self.mm.paths is not None
         if session is None:
-            status_widget.update(Text(NOT_PAIRED))
+            status_widget.update(Text(self.words.fill(NOT_PAIRED)))
             return
         from micromance_tui.core.together.session import describe_event
 
@@ -159,7 +170,8 @@ class TogetherScreen(BaseScreen):
         if options:
             inbox.highlighted = min(highlighted or 0, len(options) - 1)
         else:
-            inbox.add_option(Option(Text("Nothing from them yet."), disabled=True))
+            nothing = self.words.fill("Nothing from {them} yet.")
+            inbox.add_option(Option(Text(nothing), disabled=True))
         if unseen:
             self._mark_seen(list(unseen))
 
@@ -198,7 +210,8 @@ class TogetherScreen(BaseScreen):
         if todays is not None and todays.theirs is not None:
             text.append(f"\n{name}: {todays.theirs}")
         elif todays is not None and todays.they_answered:
-            text.append(f"\n{name} has answered: answer to see theirs.", style="italic")
+            see = self.words.fill("answer to see {theirs}.")
+            text.append(f"\n{name} has answered: {see}", style="italic")
         elif todays is not None and todays.mine is not None:
             text.append(f"\n{name} has not answered yet.", style="italic")
         earlier = [r for r in rows if r.day != today.isoformat() and r.mine and r.theirs]

@@ -13,6 +13,7 @@ from textual.widgets import Static
 
 from micromance_tui.core.clock import day_text
 from micromance_tui.core.journal import REACTIONS
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.textcheck import printable
 from micromance_tui.tui.app_access import AppAccess
 
@@ -24,7 +25,12 @@ def _flat(item: dict[str, Any], limit: int = 70) -> str:
     return " ".join(printable(str(what)).split())[:limit]
 
 
-def card_lines(items: list[dict[str, Any]], name: str, target: str | None = None) -> Text:
+def card_lines(
+    items: list[dict[str, Any]],
+    name: str,
+    target: str | None,
+    words: PartnerWords,
+) -> Text:
     """Up to three lines: "♡ Sam: a note in your bag, Tue 24 Nov  (loved it)"; the one the
     reaction keys act on (``target``) marked "▸" and bold, then the keys."""
     text = Text()
@@ -38,7 +44,7 @@ def card_lines(items: list[dict[str, Any]], name: str, target: str | None = None
     text.append("\n")
     if any(item["id"] == target for item in items[:MAX_LINES]):
         text.append("▸ 1-5: how did it land?   ")
-    text.append("i: everything from them")
+    text.append(words.fill("i: everything from {them}"))
     return text
 
 
@@ -94,7 +100,8 @@ class FromPartnerCard(AppAccess, Static, can_focus=True):
     def _draw(self) -> None:
         if self._shown:
             self.border_title = Text(f"From {self._partner}")  # their name is never markup
-            self.update(card_lines(self._shown, self._partner, self._aim))
+            words = PartnerWords.read(self.mm.journal)
+            self.update(card_lines(self._shown, self._partner, self._aim, words))
         self.screen.refresh_bindings()  # Today's 1-5 are offered only with a target
 
     def action_move(self, step: int) -> None:

@@ -11,6 +11,7 @@ from textual.message import Message
 
 from micromance_tui.core.journal import JournalError, QuizProgress
 from micromance_tui.core.models import LANGUAGE_NAMES, ClassicItem, RatingItem
+from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.quiz import CLASSIC
 from micromance_tui.core.rhythm import LANGUAGE_SHORT
 from micromance_tui.tui.journal_call import try_journal
@@ -60,11 +61,13 @@ class QuizView(Vertical):
         try:
             settings = self.mm.journal.settings()
         except JournalError:
-            return {"me": "You", "partner": "Your partner"}
-        return {
-            "me": settings.my_name or "You",
-            "partner": settings.partner_name or "Your partner",
-        }
+            return {"me": "You", "partner": PartnerWords().fill("{Who}")}
+        return {"me": settings.my_name or "You", "partner": PartnerWords.of(settings).fill("{Who}")}
+
+    @property
+    def partner_words(self) -> PartnerWords:
+        """The partner's name and pronoun, for the sentences that speak of them."""
+        return PartnerWords.read(self.mm.journal)
 
     def language_names(self) -> dict[str, str]:
         return {lid: self.mm.library.language_name(lid) for lid in LANGUAGE_NAMES}

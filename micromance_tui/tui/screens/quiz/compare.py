@@ -112,7 +112,7 @@ class CompareView(QuizView):
         theirs = partner_quiz(self.mm)
         head = names["partner"]
         if theirs is not None and (partner is None or theirs.taken >= partner.taken):
-            partner, head = theirs, f"{names['partner']} (theirs)"
+            partner, head = theirs, self.partner_words.fill("{Who} ({theirs})")
         missing = [who for who, result in (("me", me), ("partner", partner)) if result is None]
         empty = self.query_one("#compare-empty", EmptyState)
         empty.display = len(missing) == 1

@@ -115,6 +115,12 @@ class StartView(QuizView):
         try_journal(self.mm, self._fill, title="Journal")
         self.refresh_bindings()
 
+    def _no_result(self, who: str) -> str:
+        """What an empty profile says: who to choose, and the keys that start the quiz."""
+        if who == "me":
+            return "No result yet: choose yourself with w, then 1 or 2."
+        return self.partner_words.fill("No result yet: choose {them} with w, then 1 or 2.")
+
     def _fill(self) -> None:
         names = self.names
         for who in ("me", "partner"):
@@ -140,7 +146,7 @@ class StartView(QuizView):
         for who, result in results.items():
             bars = self.query_one(f"#start-bars-{who}", ProfileBars)
             bars.border_title = Text(names[who])  # a typed name is never markup
-            bars.show(result, empty="No result yet: choose them with w, then 1 or 2.")
+            bars.show(result, empty=self._no_result(who))
             if result is None:
                 lines.append(Content.assemble((names[who], "bold"), ": no result yet."))
                 continue
