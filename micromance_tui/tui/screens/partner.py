@@ -85,6 +85,7 @@ class PartnerScreen(BaseScreen):
     AUTO_FOCUS = "#things"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
+        Binding("o", "add_to('dates')", "Add a date", show=False),
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "remove", "Remove"),
         Binding("n", "name", "Name"),
@@ -150,7 +151,7 @@ class PartnerScreen(BaseScreen):
                         "Birthdays, anniversaries, the days that matter; Today shows each one "
                         "two weeks ahead, and ideas for a special day come up on it.",
                         "Add a date",
-                        "tab, then a",
+                        "o",
                         "screen.add_to('dates')",
                         title="No dates yet",
                         id="dates-empty",
@@ -207,7 +208,7 @@ class PartnerScreen(BaseScreen):
             words.fill(THINGS_HINT), empty.label, empty.key, empty.action, title="Nothing kept yet"
         )
 
-    def _fill(self, list_id: str, options: list[Option], empty: str) -> None:
+    def _fill(self, list_id: str, options: list[Option]) -> None:
         listing = self.query_one(f"#{list_id}", OptionList)
         old = listing.highlighted
         old_id = listing.get_option_at_index(old).id if old is not None else None
@@ -216,8 +217,7 @@ class PartnerScreen(BaseScreen):
         self.query_one(f"#{list_id}-empty", EmptyState).display = not options
         self.query_one(f"#{list_id}-box .panel-buttons").display = bool(options)
         if not options:
-            listing.add_option(Option(empty, disabled=True))
-            return
+            return  # the list's EmptyState says what it is for and offers its key
         listing.add_options(options)
         ids = [option.id for option in options]
         listing.highlighted = ids.index(old_id) if old_id in ids else min(old or 0, len(ids) - 1)
@@ -230,7 +230,6 @@ class PartnerScreen(BaseScreen):
                 for t in self.partner.little_things
             ]
             + theirs_things(self.mm),
-            "Nothing yet.",
         )
 
     def _fill_dates(self) -> None:
@@ -242,7 +241,6 @@ class PartnerScreen(BaseScreen):
                 for item in sorted_dates(self.partner.dates, today)
             ]
             + theirs_dates(self.mm, today, date_line),
-            "No dates yet.",
         )
 
     def _changed(self, message: str) -> None:
