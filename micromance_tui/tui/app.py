@@ -402,13 +402,7 @@ class MicromanceApp(App[int]):
         def save(result: TriedInput) -> None:
             saved = try_journal(
                 self,
-                lambda: self.journal.add_tried(
-                    gesture_id,
-                    on=result.day,
-                    note=result.note,
-                    reaction=result.reaction,
-                    where=result.where,
-                ),
+                lambda: self.journal.add_tried(gesture_id, **result.fields()),
                 changed="tried",
             )
             if saved is not None:

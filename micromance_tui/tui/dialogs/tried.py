@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
 from textual import on
 from textual.app import ComposeResult
@@ -26,6 +27,11 @@ class TriedInput:
     reaction: int | None
     day: date
     where: str = ""
+
+    def fields(self) -> dict[str, Any]:
+        """What the dialog asks, as the journal's ``add_tried``/``edit_tried`` keywords: the
+        one place a new field of the dialog reaches both saving paths."""
+        return {"on": self.day, "note": self.note, "reaction": self.reaction, "where": self.where}
 
 
 class TriedDialog(ModalScreen[TriedInput | None]):

@@ -533,13 +533,7 @@ class JournalScreen(BaseScreen):
                 return
             saved = try_journal(
                 self.mm,
-                lambda: self.mm.journal.edit_tried(
-                    entry.id,
-                    note=result.note,
-                    reaction=result.reaction,
-                    on=result.day,
-                    where=result.where,
-                ),
+                lambda: self.mm.journal.edit_tried(entry.id, **result.fields()),
                 changed="tried",
             )
             if saved is not None:
