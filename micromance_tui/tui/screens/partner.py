@@ -85,7 +85,8 @@ class PartnerScreen(BaseScreen):
     AUTO_FOCUS = "#things"
     BINDINGS: ClassVar[list[BindingType]] = [
         Binding("a", "add", "Add"),
-        Binding("o", "add_to('dates')", "Add a date", show=False),
+        # Not o, which opens on every screen: A, beside a (add to the list with the focus).
+        Binding("A", "add_to('dates')", "Add a date", show=False),
         Binding("e", "edit", "Edit"),
         Binding("d,delete", "remove", "Remove"),
         Binding("n", "name", "Name"),
@@ -151,7 +152,7 @@ class PartnerScreen(BaseScreen):
                         "Birthdays, anniversaries, the days that matter; Today shows each one "
                         "two weeks ahead, and ideas for a special day come up on it.",
                         "Add a date",
-                        "o",
+                        "A",
                         "screen.add_to('dates')",
                         title="No dates yet",
                         id="dates-empty",
