@@ -24,6 +24,7 @@ from textual.signal import Signal
 
 from micromance_tui.core.clock import Clock, day_text, system_clock
 from micromance_tui.core.journal import Journal, JournalError, Settings
+from micromance_tui.core.journal.records import DEFAULT_THEME
 from micromance_tui.core.models import Library
 from micromance_tui.core.paths import Paths
 from micromance_tui.core.plural import plural
@@ -36,7 +37,6 @@ if TYPE_CHECKING:
     from micromance_tui.core.together.session import Status, Together
     from micromance_tui.tui.dialogs.tried import TriedInput
 
-DEFAULT_THEME = "textual-dark"
 #: the home screen, shown first
 DEFAULT_MODE = "today"
 #: seconds between two reads of the partner's file while the app is open
