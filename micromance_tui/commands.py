@@ -205,9 +205,10 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     opened = open_journal(paths, clock)
     now = clock()
     _say_today(args, opened.journal, now.date())
-    from micromance_tui.together_cli import partner_quiz
+    from micromance_tui.together_cli import for_today
 
-    info = todays_idea(library, opened.journal, now, theirs=partner_quiz(paths))
+    partner = for_today(paths, opened.journal, library, now)
+    info = todays_idea(library, opened.journal, now, theirs=partner.quiz)
     day = info.day
     if args.json:
         payload: dict[str, Any] = {"date": now.date().isoformat(), "idea": None, "upcoming": []}
@@ -246,9 +247,8 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
             }
             for d, days in info.upcoming
         ]
-        from micromance_tui.together_cli import from_partner
-
-        payload["from_partner"] = from_partner(paths, opened.journal, library, now)
+        payload["from_partner"] = partner.items
+        payload["partner_news"] = bool(partner.news_from)
         print(json.dumps(payload, ensure_ascii=json_ascii(), indent=2))
         return opened.finish(EXIT_OK)
     if info.gesture is None:
@@ -275,10 +275,10 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     for item, days in info.upcoming:
         label = date_label(item, days, now.date())
         print(f"  ♥ {describe_date(item, days, info.partner)} ({label})")
-    from micromance_tui.together_cli import from_partner
-
-    for item in from_partner(paths, opened.journal, library, now)[:3]:
-        print(f"  ♡ {item['from']}: {_one_line(item['text'], 60)} ({item['day']})")
+    for shared in partner.items[:3]:
+        print(f"  ♡ {shared['from']}: {_one_line(shared['text'], 60)} ({shared['day']})")
+    if partner.news_from:
+        print(f"  ♡ something new from {partner.news_from}: see it with micromance inbox")
     return opened.finish(EXIT_OK)
 
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import json
 from datetime import datetime
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, NamedTuple
 
 from micromance_tui.core.clock import Clock
 from micromance_tui.core.journal import REACTIONS
@@ -19,7 +19,7 @@ from micromance_tui.headless import load_content, open_journal, parse_reaction
 if TYPE_CHECKING:
     import argparse
 
-    from micromance_tui.core.journal import Journal
+    from micromance_tui.core.journal import Journal, QuizResult
     from micromance_tui.core.models import Library
     from micromance_tui.core.together.session import Status, Together
 
@@ -134,24 +134,36 @@ def exchange_if_paired(paths: Paths, journal: Journal, library: Library, now: da
         print(f"micromance: together: {exc}", file=sys.stderr)
 
 
-def from_partner(paths: Paths, journal: Journal, library: Library, now: datetime) -> list[Any]:
-    """For ``today``: what the partner did for you lately; [] when not paired. Decrypts only
-    when the shared folder changed since the last read."""
+class PartnerToday(NamedTuple):
+    """What ``today`` takes from the partner, as of the last read of their file: what they
+    did for you and sent lately, their own quiz result (which weighs today's idea), and their
+    name when their file has changed since (else "")."""
+
+    items: list[dict[str, Any]]
+    news_from: str
+    quiz: QuizResult | None
+
+
+def for_today(paths: Paths, journal: Journal, library: Library, now: datetime) -> PartnerToday:
+    """For ``today``: what the partner shared, from the small ``together.json`` (nothing
+    when not paired). It never decrypts the partner's file: with 20,000 events that
+    read costs more than the whole of ``today`` may (benchmarks/bench_together.py). When
+    their file has changed, it says so, and the app, ``inbox`` or ``together sync`` reads it."""
     from micromance_tui.core.together import is_paired
 
     if not is_paired(paths.together_file):
-        return []
+        return PartnerToday([], "", None)
     from micromance_tui.core.together.session import Together, TogetherError
 
     try:
         session = Together.load(paths.together_file, paths.together_git_dir)
         if session is None:
-            return []
-        session.exchange(journal, library, now)
+            return PartnerToday([], "", None)
+        session.exchange(journal, library, now, read=False)
     except TogetherError:
-        return []
+        return PartnerToday([], "", None)
     name = session.partner_name
-    return [
+    items = [
         {
             "id": e["id"],
             "kind": e["kind"],
@@ -163,22 +175,7 @@ def from_partner(paths: Paths, journal: Journal, library: Library, now: datetime
         }
         for e in session.from_partner(now.date())
     ]
-
-
-def partner_quiz(paths: Paths) -> Any:
-    """For ``today``: the partner's own quiz result (Together), or None. Reads only the small
-    state file: no crypto."""
-    from micromance_tui.core.together import is_paired
-
-    if not is_paired(paths.together_file):
-        return None
-    from micromance_tui.core.together.session import Together, TogetherError
-
-    try:
-        session = Together.load(paths.together_file, paths.together_git_dir)
-    except TogetherError:
-        return None
-    return None if session is None else session.partner_quiz()
+    return PartnerToday(items, name if session.partner_news() else "", session.partner_quiz())
 
 
 def partner_reactions(paths: Paths) -> tuple[str, dict[str, int]]:

@@ -81,6 +81,14 @@ class Couple:
     def member_file(self, who: str) -> Path:
         return self.shared / f"{self.session(who).state['member']}.mmt"
 
+    def shared_today(self, who: str, now: str = NOW) -> list[dict[str, Any]]:
+        """What ``today --json`` shows from the partner once their file has been read, as the
+        app or ``together sync`` reads it (``today`` itself never decrypts it)."""
+        code, _, err = self.run(who, "together", "sync", now=now)
+        assert code == 0, err
+        items: list[dict[str, Any]] = self.json(who, "today", "--json", now=now)["from_partner"]
+        return items
+
     def status(self, who: str) -> dict[str, Any]:
         result: dict[str, Any] = self.json(who, "together", "status", "--json")
         return result
@@ -183,14 +191,21 @@ def test_init_twice_is_refused(paired: Couple) -> None:
 
 def test_tried_for_them_reaches_their_today_and_inbox(paired: Couple) -> None:
     paired.run("alex", "tried", GESTURE, "--note", "left it by the kettle")
-    today = paired.json("sam", "today", "--json")
+    today = paired.json("sam", "today", "--json")  # today never decrypts: it says there is news
+    assert today["from_partner"] == [] and today["partner_news"] is True
+    _, out, _ = paired.run("sam", "today")
+    assert "♡ something new from Alex: see it with micromance inbox" in out
+    _, out, _ = paired.run("sam", "inbox")
+    assert f"Alex did this for you on 2026-11-25: {TITLE}" in out
+    assert "react:" in out
+    today = paired.json("sam", "today", "--json")  # inbox read it: today shows it
+    assert today["partner_news"] is False
     [item] = today["from_partner"]
     assert item["from"] == "Alex" and item["kind"] == "tried"
     assert item["text"] == TITLE
     assert item["note"] == ""  # notes are not shared unless ticked
-    _, out, _ = paired.run("sam", "inbox")
-    assert f"Alex did this for you on 2026-11-25: {TITLE}" in out
-    assert "react:" in out
+    _, out, _ = paired.run("sam", "today")
+    assert "something new" not in out and f"♡ Alex: {TITLE}" in out
     _code, out, _ = paired.run("sam", "inbox")
     assert "Nothing new from Alex." in out
 
@@ -198,7 +213,7 @@ def test_tried_for_them_reaches_their_today_and_inbox(paired: Couple) -> None:
 def test_the_note_is_shared_only_when_ticked(paired: Couple) -> None:
     paired.run("alex", "together", "share", "notes=on")
     paired.run("alex", "tried", GESTURE, "--note", "left it by the kettle")
-    [item] = paired.json("sam", "today", "--json")["from_partner"]
+    [item] = paired.shared_today("sam")
     assert item["note"] == "left it by the kettle"
 
 
@@ -213,7 +228,7 @@ def test_reaction_flows_back_as_the_real_answer(paired: Couple) -> None:
     alex = paired.session("alex")
     [entry_id] = alex.reactions_to_me()
     assert alex.reactions_to_me()[entry_id] == 5
-    assert paired.json("sam", "today", "--json")["from_partner"][0]["reaction"] == 5
+    assert paired.shared_today("sam")[0]["reaction"] == 5
     [row] = paired.json("alex", "log", "--json")
     assert row["partner_reaction"] == 5  # beside Alex's own guess (none here)
     _, out, _ = paired.run("alex", "log")
@@ -228,7 +243,7 @@ def test_react_with_an_unknown_id_is_one_line_exit_2(paired: Couple) -> None:
 def test_appreciation_on_their_today(paired: Couple) -> None:
     code, out, _ = paired.run("sam", "appreciate", "You fixed the bike light, thank you")
     assert code == 0 and "Sent to Alex" in out
-    [item] = paired.json("alex", "today", "--json")["from_partner"]
+    [item] = paired.shared_today("alex")
     assert item["kind"] == "appreciation" and item["from"] == "Sam"
     code, out, _ = paired.run("alex", "today")
     assert "♡ Sam: You fixed the bike light, thank you" in out
@@ -258,16 +273,14 @@ def test_deleting_or_unsharing_retracts(paired: Couple) -> None:
 
     paired.run("alex", "tried", GESTURE)
     paired.run("alex", "appreciate", "thanks for the walk")
-    assert len(paired.json("sam", "today", "--json")["from_partner"]) == 2
+    assert len(paired.shared_today("sam")) == 2
     journal = Journal.open(paired.data("alex") / "journal.json")
     journal.delete_tried(journal.tried()[0].id)
     journal.close()
     paired.run("alex", "together", "sync")
-    assert [i["kind"] for i in paired.json("sam", "today", "--json")["from_partner"]] == [
-        "appreciation"
-    ]
+    assert [i["kind"] for i in paired.shared_today("sam")] == ["appreciation"]
     paired.run("alex", "together", "share", "appreciations=off")
-    assert paired.json("sam", "today", "--json")["from_partner"] == []
+    assert paired.shared_today("sam") == []
     code, _, err = paired.run("alex", "appreciate", "one more")
     assert code == 2 and "appreciations=on" in err
 
@@ -339,14 +352,14 @@ def test_clock_skew_of_a_day(paired: Couple) -> None:
     tomorrow = "2026-11-26T08:00"
     paired.run("sam", "tried", GESTURE, now=tomorrow)
     paired.run("sam", "appreciate", "a day ahead", now=tomorrow)
-    items = paired.json("alex", "today", "--json")["from_partner"]
+    items = paired.shared_today("alex")
     assert {i["kind"] for i in items} == {"tried", "appreciation"}
     assert items[0]["day"] == "2026-11-26"
     _code, out, _ = paired.run("alex", "together", "status")
     assert "Sam: just now" in out  # not "-1 days ago"
     # and Sam, a day ahead, sees Alex's today as yesterday's: still recent
     paired.run("alex", "appreciate", "from yesterday")
-    assert len(paired.json("sam", "today", "--json", now=tomorrow)["from_partner"]) == 1
+    assert len(paired.shared_today("sam", now=tomorrow)) == 1
 
 
 def test_same_person_on_two_machines_conflict_copies_are_merged_and_tidied(
@@ -369,7 +382,7 @@ def test_same_person_on_two_machines_conflict_copies_are_merged_and_tidied(
     status = paired.status("alex")
     assert any("sync conflict copy of your file; merged" in p for p in status["problems"])
     assert not conflict.exists() and not dropbox.exists()  # tidied up
-    texts = {i["text"] for i in paired.json("sam", "today", "--json")["from_partner"]}
+    texts = {i["text"] for i in paired.shared_today("sam")}
     assert texts == {"from the desktop", "from the laptop"}
     assert paired.status("sam")["partner"]["name"] == "Alex"
     assert paired.status("sam")["problems"] == []
@@ -513,8 +526,9 @@ def test_missing_shared_folder_is_a_problem_not_a_crash(paired: Couple) -> None:
     code, out, err = paired.run("alex", "together", "status")
     assert code == 0, err
     assert "is missing" in out
-    [item] = paired.json("alex", "today", "--json")["from_partner"]
-    assert item["text"] == "before the unmount"
+    today = paired.json("alex", "today", "--json")  # from what was read before
+    [item] = today["from_partner"]
+    assert item["text"] == "before the unmount" and today["partner_news"] is False
 
 
 # --------------------------------------------------------------------------- git transport
@@ -541,12 +555,12 @@ def test_git_remote_as_the_shared_folder(couple: Couple, tmp_path: Path) -> None
     assert rc == 0, err + out
     status = couple.status("alex")
     assert status["transport"] == "git" and status["partner"]["name"] == "Sam"
-    [item] = couple.json("alex", "today", "--json")["from_partner"]
+    [item] = couple.shared_today("alex")
     assert item["text"] == "sent through git"
     couple.run("alex", "appreciate", "and back")
     couple.run("alex", "together", "sync")
     couple.run("sam", "together", "sync")
-    [item] = couple.json("sam", "today", "--json")["from_partner"]
+    [item] = couple.shared_today("sam")
     assert item["text"] == "and back"
     assert (couple.data("alex") / "together-git" / ".git").is_dir()
     couple.run("alex", "together", "leave")
@@ -576,10 +590,21 @@ def _crypto_imported(data: Path, *args: str) -> bool:
 
 def test_today_imports_the_crypto_library_only_when_needed(paired: Couple) -> None:
     assert not _crypto_imported(paired.root / "unpaired", "today")
-    paired.run("alex", "today")  # nothing new since: the folder is unchanged
+    paired.run("alex", "today")
     assert not _crypto_imported(paired.data("alex"), "today", "--json")
-    paired.run("sam", "appreciate", "new")  # something new: it must be decrypted
+    paired.run("sam", "appreciate", "new")  # news: left for the app, inbox or sync to read
+    assert not _crypto_imported(paired.data("alex"), "today", "--json")
+    from micromance_tui.core.journal import Journal
+
+    # something of Alex's to share that was never written (say the app was killed first):
+    # today writes it, which needs the crypto, and reads Sam's file on the way
+    journal = Journal.open(paired.data("alex") / "journal.json")
+    journal.add_tried(GESTURE, on=NOW_DT.date())
+    journal.close()
     assert _crypto_imported(paired.data("alex"), "today", "--json")
+    today = paired.json("alex", "today", "--json")
+    assert today["partner_news"] is False and today["from_partner"][0]["text"] == "new"
+    assert len(paired.shared_today("sam")) == 1  # Alex's idea reached Sam
 
 
 def test_a_reaction_to_something_that_is_not_a_tried_idea_is_harmless(paired: Couple) -> None:

@@ -30,8 +30,6 @@ from datetime import date, datetime, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import filelock
-
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.plural import plural
 from micromance_tui.core.storage import os_reason, write_bytes_atomic
@@ -428,6 +426,10 @@ class Together:
     def _locked(state_file: Path) -> Iterator[None]:
         state_file.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         # filelock, like the journal's lock: it works on Windows too, where fcntl does not.
+        # Imported here, as the journal does: only a write takes the lock, and the import
+        # costs about a tenth of `today`, which writes nothing in the common case.
+        import filelock
+
         lock = filelock.FileLock(state_file.with_name(state_file.name + ".lock"), mode=0o600)
         with lock:
             yield
@@ -855,23 +857,39 @@ class Together:
                 problems.append(str(exc))
         return reads
 
-    def _unchanged(self) -> bool:
-        """Whether no member file changed since the last read (one listdir and a few stats)."""
+    def _changed_files(self) -> list[str] | None:
+        """The member files that appeared, changed or went away since the last read (one
+        listdir and a few stats); None when the folder cannot be listed."""
         stamps: dict[str, list[int]] = self.state["stamps"]
         try:
             names = [n for n in os.listdir(self.folder) if _MEMBER_FILE.fullmatch(n)]
         except OSError:
-            return False
-        if sorted(names) != sorted(stamps):
-            return False
+            return None
+        changed = sorted(set(stamps) - set(names))
         for name in names:
             try:
                 st = os.stat(self.folder / name)
             except OSError:
-                return False
-            if stamps[name] != [st.st_size, st.st_mtime_ns]:
-                return False
-        return True
+                changed.append(name)
+                continue
+            if stamps.get(name) != [st.st_size, st.st_mtime_ns]:
+                changed.append(name)
+        return changed
+
+    def _unchanged(self) -> bool:
+        """Whether no member file changed since the last read."""
+        return self._changed_files() == []
+
+    def partner_news(self) -> bool:
+        """Whether something from the partner arrived in the folder since their file was last
+        read: ``today`` says so and leaves the read (and the crypto) to the app, ``inbox`` or
+        ``together sync``."""
+        me = self.state["member"]
+        for name in self._changed_files() or []:
+            match = _MEMBER_FILE.fullmatch(name)
+            if match and match.group(1) != me and (self.folder / name).exists():
+                return True
+        return False
 
     def _merge_reads(self, reads: list[_Read], problems: list[str]) -> bool:
         """Merge what was read into the state; True when this member's file needs rewriting."""
@@ -965,17 +983,21 @@ class Together:
         now: datetime,
         *,
         pull: bool = False,
+        read: bool = True,
     ) -> Status:
         """Write this member's file if what is shared changed, read the partner's if it
-        changed, and (``pull``: with a git remote) pull and push. Returns the status.
+        changed (unless ``read`` is False), and (``pull``: with a git remote) pull and push.
+        Returns the status.
 
-        When nothing changed on either side (the common case: ``today`` in a shell) this
-        takes no lock, writes nothing and needs no crypto."""
+        When nothing changed on our side and there is nothing to read (the common case, and
+        always for ``today``, which passes ``read=False``), this takes no lock, writes nothing
+        and needs no crypto."""
+        read = read or pull
         if (
             not pull
             and self.own_file.exists()
             and not self._derive(journal, library, now, dry_run=True)
-            and self._unchanged()
+            and (not read or self._unchanged())
         ):
             return self.status()
         with self.transaction():
@@ -990,7 +1012,9 @@ class Together:
             changed = self._derive(journal, library, now)
             if changed:
                 self._dirty = True
-            if not self._unchanged() or pull:
+            # Writing ours means reading first whatever changed (``read`` or not): another
+            # device of ours may have written our file, and its events must not be lost.
+            if (read or changed) and (pull or not self._unchanged()):
                 self._dirty = True
                 reads = self._read_members(problems)
                 if self._merge_reads(reads, problems):
