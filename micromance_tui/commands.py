@@ -29,13 +29,6 @@ from micromance_tui.core.journal import (
     JournalImportError,
     JournalRepeatError,
     JournalValueError,
-    transfer,
-)
-from micromance_tui.core.journal.transfer import (
-    entry_row,
-    export_text,
-    rows_to_csv,
-    write_text_atomic,
 )
 from micromance_tui.core.models import (
     DATE_IDEA_TAG,
@@ -399,6 +392,8 @@ def cmd_log(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     since = parse_day(args.since, "--since") if args.since else None
     library = load_content(paths).library
     opened = open_journal(paths, clock)
+    from micromance_tui.core.journal.transfer import entry_row, rows_to_csv
+
     rows = [entry_row(e, library) for e in opened.journal.tried(since=since)]
     from micromance_tui.together_cli import partner_reactions
 
@@ -433,6 +428,8 @@ def _one_line(text: str, limit: int = 80) -> str:
 
 
 def cmd_export(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.core.journal.transfer import export_text, write_text_atomic
+
     opened = open_journal(paths, clock)
     if str(args.file) == "-":
         sys.stdout.write(export_text(opened.journal, ascii_only=json_ascii()))
@@ -458,6 +455,8 @@ def cmd_export(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 
 def read_import_file(path: Path) -> object:
     """The parsed JSON of an export file (see ``transfer.read_import_file``)."""
+    from micromance_tui.core.journal import transfer
+
     try:
         return transfer.read_import_file(path)
     except transfer.ImportFileError as exc:

@@ -22,7 +22,6 @@ from micromance_tui.core.journal import (
     REACTIONS,
     SCHEMA_VERSION,
     ImportantDate,
-    ImportReport,
     Journal,
     JournalAccessError,
     JournalCorruptError,
@@ -40,6 +39,7 @@ from micromance_tui.core.journal import (
     new_id,
     schema_of,
 )
+from micromance_tui.core.journal.transfer import ImportReport
 
 NOW = datetime(2026, 3, 14, 9, 30, 15)
 TODAY = NOW.date()

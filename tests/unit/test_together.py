@@ -574,18 +574,33 @@ LAZY = """
 import sys
 from micromance_tui.cli import main
 code = main(sys.argv[1:])
-print("CRYPTO:" + str(any(m.startswith("cryptography") for m in sys.modules)))
+print("MODULES:" + " ".join(sorted(sys.modules)))
 sys.exit(code)
 """
 
 
-def _crypto_imported(data: Path, *args: str) -> bool:
+def _modules(data: Path, *args: str) -> set[str]:
+    """The modules a fresh ``micromance ARGS`` process has imported by its end."""
     env = {**os.environ, "PYTHONPATH": str(REPO), "MICROMANCE_DATA_DIR": str(data)}
     proc = subprocess.run(
         [sys.executable, "-c", LAZY, *args], capture_output=True, text=True, env=env, check=False
     )
     assert proc.returncode == 0, proc.stderr
-    return proc.stdout.strip().splitlines()[-1] == "CRYPTO:True"
+    return set(proc.stdout.strip().splitlines()[-1].removeprefix("MODULES:").split())
+
+
+def _crypto_imported(data: Path, *args: str) -> bool:
+    return any(m.startswith("cryptography") for m in _modules(data, *args))
+
+
+def test_today_imports_only_what_it_uses(paired: Couple) -> None:
+    """What a plain ``today`` never needs, paired or not: the lock (it writes nothing), the
+    export code, uuid (no new id) and the crypto. Each costs a share of its start-up budget
+    (benchmarks/bench_startup.py)."""
+    unneeded = {"filelock", "micromance_tui.core.journal.transfer", "uuid", "cryptography"}
+    for data in (paired.root / "unpaired", paired.data("alex")):
+        paired.run(data.name, "today")  # the day's first run may write; the next ones do not
+        assert _modules(data, "today") & unneeded == set()
 
 
 def test_today_imports_the_crypto_library_only_when_needed(paired: Couple) -> None:

@@ -97,13 +97,11 @@ from micromance_tui.core.journal.records import (
     new_id,
 )
 from micromance_tui.core.journal.schema import SCHEMA_VERSION, migrate, schema_of
-from micromance_tui.core.journal.transfer import EXPORT_FORMAT, ImportReport
 from micromance_tui.core.textcheck import bad_characters
 
 __all__ = [
     "CHECKIN_STEPS",
     "DATE_KINDS",
-    "EXPORT_FORMAT",
     "MOODS",
     "PRONOUNS",
     "QUIZ_MODES",
@@ -113,7 +111,6 @@ __all__ = [
     "WHO",
     "AskedEntry",
     "CheckIn",
-    "ImportReport",
     "ImportantDate",
     "Journal",
     "JournalAccessError",

@@ -9,11 +9,10 @@ import dataclasses
 import enum
 from collections.abc import Mapping
 from datetime import date
-from typing import Any, Final
+from typing import TYPE_CHECKING, Any, Final
 
 from tinydb import TinyDB, where
 
-from micromance_tui.core.journal import transfer
 from micromance_tui.core.journal.errors import (
     JournalNotFound,
     JournalRepeatError,
@@ -58,6 +57,9 @@ from micromance_tui.core.journal.tables import (
     prompt_favourites_in,
     settings_in,
 )
+
+if TYPE_CHECKING:
+    from micromance_tui.core.journal import transfer
 
 T_DAILY: Final = "daily"
 T_DAY: Final = "day"
@@ -574,6 +576,8 @@ class Journal(JournalFile):
 
     def export_data(self) -> dict[str, Any]:
         """Everything in the journal as JSON-ready data (see :meth:`import_data`)."""
+        from micromance_tui.core.journal import transfer  # export and import only: not at start
+
         return transfer.export_data(self._db(), self._now_iso())  # one consistent snapshot
 
     def import_data(self, data: object) -> transfer.ImportReport:
@@ -582,6 +586,8 @@ class Journal(JournalFile):
         The whole of ``data`` is checked first; a problem raises :class:`JournalImportError`
         naming the place ("tried[3].date: '2024-13-01' is not a date") and changes nothing.
         """
+        from micromance_tui.core.journal import transfer
+
         parsed = transfer.parse_export(data)
         return self._mutate(
             lambda db: transfer.merge(db, parsed), changed=lambda report: report.total > 0

@@ -13,7 +13,6 @@ from __future__ import annotations
 
 import copy
 import os
-import uuid
 from collections.abc import Callable, Mapping
 from datetime import date, datetime
 from pathlib import Path
@@ -159,6 +158,8 @@ def unique_ids(data: Data) -> tuple[Data, list[str]]:
         for key, doc in table.items():
             entry_id = doc.get("id")
             if isinstance(entry_id, str) and entry_id in used:
+                import uuid  # a repair, rarely needed: not imported at every start
+
                 new = uuid.uuid5(uuid.NAMESPACE_URL, f"micromance:{cls.TABLE}:{key}:{entry_id}").hex
                 while new in seen:
                     new = uuid.uuid5(uuid.NAMESPACE_URL, new).hex

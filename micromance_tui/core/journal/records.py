@@ -26,7 +26,6 @@ import datetime as dt
 import enum
 import math
 import re
-import uuid
 from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
@@ -253,6 +252,8 @@ def _parse_date(value: str, where: str) -> date:
 
 def new_id() -> str:
     """A fresh entry id: a uuid4 as 32 hex digits."""
+    import uuid  # only when something is written: importing it costs 4 ms of every start
+
     return uuid.uuid4().hex
 
 
