@@ -29,12 +29,12 @@ import signal
 import socket
 import sys
 from collections.abc import Callable
-from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from micromance_tui.core import paths as paths_mod
 from micromance_tui.core.clock import Clock
 from micromance_tui.core.paths import Paths
+from micromance_tui.core.record import record
 from micromance_tui.exitcodes import EXIT_USAGE, CliError
 
 if TYPE_CHECKING:
@@ -81,7 +81,7 @@ def _host_name(host_header: str) -> str:
     return value.rsplit(":", 1)[0] if value.count(":") == 1 else value
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Gate:
     """Who may use the server. `token` None: loopback only, no token asked."""
 

@@ -9,14 +9,15 @@ fields of the steps here use). The guide
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
+
+from micromance_tui.core.record import record
 
 GUIDE_ID = "the-weekly-check-in"
 TOTAL_MINUTES = 20
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Step:
     """One step: a title, a few lines of guidance, the minutes it usually takes, and the
     notes it keeps (one field each; the wishes step has one for each of you)."""

@@ -9,13 +9,13 @@ about today (how the day is, a day off) or an important date coming close.
 from __future__ import annotations
 
 import contextlib
-from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from typing import Any
 
 from micromance_tui.core.journal import ImportantDate, Journal, JournalError, QuizResult
 from micromance_tui.core.models import Gesture, Library
 from micromance_tui.core.partner_words import PartnerWords
+from micromance_tui.core.record import record
 from micromance_tui.core.suggest import (
     RECENT_DAYS,
     SPECIAL_LEAD_DAYS,
@@ -28,7 +28,7 @@ from micromance_tui.core.suggest import (
 REMINDER_DAYS = 7
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Today:
     """Today's idea with why it was picked, and what the home screen shows beside it."""
 

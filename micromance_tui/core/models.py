@@ -6,6 +6,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
+from micromance_tui.core.record import record
+
 LANGUAGE_IDS: tuple[str, ...] = ("words", "service", "gifts", "time", "touch")
 LANGUAGE_NAMES: dict[str, str] = {
     "words": "Words of affirmation",
@@ -90,7 +92,7 @@ DECK_NAMES: dict[str, str] = {
 DIRECTIONS: tuple[str, ...] = ("receive", "give")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LoveLanguage:
     """One of the five love languages, as languages.yaml describes it."""
 
@@ -100,7 +102,7 @@ class LoveLanguage:
     about: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Gesture:
     """One small idea: what to do, how, why, and which love languages it speaks."""
 
@@ -124,7 +126,7 @@ class Gesture:
         return self.languages[0]
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Prompt:
     """One open question to ask each other, from a deck, with an optional follow-up."""
 
@@ -139,7 +141,7 @@ class Prompt:
         return DECK_NAMES.get(self.deck, self.deck)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class FaqEntry:
     """A question and its answer (Markdown), with ids of related gestures or guides."""
 
@@ -149,7 +151,7 @@ class FaqEntry:
     related: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Guide:
     """A short guide (Markdown body) with ids of related gestures or guides."""
 
@@ -160,7 +162,7 @@ class Guide:
     related: tuple[str, ...] = ()
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QuizSide:
     """One of the two statements of a forced-choice item, and its language."""
 
@@ -168,7 +170,7 @@ class QuizSide:
     language: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ClassicItem:
     """A forced-choice quiz item: pick the statement that fits you better."""
 
@@ -177,7 +179,7 @@ class ClassicItem:
     b: QuizSide
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RatingItem:
     """A rating-scale quiz item: one statement about giving or receiving, rated 1-5."""
 
@@ -187,7 +189,7 @@ class RatingItem:
     direction: str
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Quiz:
     """Both forms of the love-language quiz."""
 

@@ -7,8 +7,9 @@ shipped ideas themselves are written with singular "they" and are shown as writt
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import Protocol
+
+from micromance_tui.core.record import record
 
 #: how each pronoun is offered (the welcome, the Partner screen)
 PRONOUN_LABELS: dict[str, str] = {
@@ -36,7 +37,7 @@ class _Settled(Protocol):
     def settings(self) -> _NamedSettings: ...
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class PartnerWords:
     """The partner's name and pronoun, and the words made from them."""
 

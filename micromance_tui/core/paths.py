@@ -11,10 +11,11 @@ from __future__ import annotations
 
 import os
 import re
-from dataclasses import dataclass
 from pathlib import Path
 
 import platformdirs
+
+from micromance_tui.core.record import record
 
 APP_NAME = "micromance"
 DATA_ENV = "MICROMANCE_DATA_DIR"
@@ -28,7 +29,7 @@ _PROFILE_NAME = re.compile(r"[A-Za-z0-9][A-Za-z0-9_-]{0,31}")
 _PACKAGE_DIR = Path(__file__).resolve().parent.parent
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Paths:
     """The folders and files of one run."""
 

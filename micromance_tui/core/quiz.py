@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import datetime
 
 from micromance_tui.core.journal import QuizResult, new_id
@@ -35,6 +34,7 @@ from micromance_tui.core.models import (
     Quiz,
     RatingItem,
 )
+from micromance_tui.core.record import record
 
 CLASSIC = "classic"
 RATING = "rating"
@@ -284,7 +284,7 @@ def normalised(result: QuizResult) -> dict[str, float]:
     return out
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Difference:
     language: str
     first: float  # 0 to 1

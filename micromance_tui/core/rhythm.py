@@ -17,12 +17,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from micromance_tui.core.journal import REACTIONS, TriedEntry
 from micromance_tui.core.models import LANGUAGE_IDS
 from micromance_tui.core.plural import plural
+from micromance_tui.core.record import record
 
 CALENDAR_WEEKS = 12
 REPEAT_AFTER_DAYS = 60
@@ -56,7 +56,7 @@ def level(count: int) -> int:
     return min(count, LEVELS - 1)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CalendarCell:
     day: date
     count: int
@@ -87,7 +87,7 @@ def calendar_total(rows: list[list[CalendarCell]]) -> int:
     return sum(cell.count for row in rows for cell in row if not cell.future)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class WeekRun:
     current: int
     """Consecutive weeks with an idea tried, up to this week (or last week, while this
@@ -137,7 +137,7 @@ def _weeks(n: int) -> str:
     return plural(n, "week")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class RepeatIdea:
     gesture_id: str
     last: date  # the most recent time it was tried, however it landed

@@ -30,10 +30,11 @@ from __future__ import annotations
 
 from bisect import bisect_left
 from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from itertools import pairwise
 
 from micromance_tui.core.models import DATE_IDEA_TAG, SITUATION_NAMES, Gesture
+from micromance_tui.core.record import record
 from micromance_tui.core.synonyms import Synonyms, phrases_in, shipped_synonyms, words
 
 #: weights of the ways a term can match a word (title matches are multiplied below)
@@ -60,7 +61,7 @@ class SearchStopped(Exception):
     """Raised inside a search when ``should_stop()`` says its answer is no longer wanted."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Filters:
     """What the list is narrowed to; an empty string means "any"."""
 
@@ -195,7 +196,7 @@ def word_match(term: str, word: str, fuzzy: bool = True) -> float:
     return 0.0
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Word:
     text: str
     mask: int

@@ -26,11 +26,12 @@ from __future__ import annotations
 
 import random
 from collections.abc import Callable, Iterable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 
 from micromance_tui.core.models import LANGUAGE_IDS, LANGUAGE_NAMES, Gesture
 from micromance_tui.core.partner_words import PartnerWords
+from micromance_tui.core.record import record
 
 RECENT_DAYS = 30
 #: the smallest share of the day's chances any one language keeps, with a profile or without
@@ -74,7 +75,7 @@ def time_of_day(hour: int) -> str:
     return "bedtime"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Day:
     """What is known about now: the date and hour, and what the user said about today."""
 
@@ -142,7 +143,7 @@ def fits_kind_of_day(gesture: Gesture, day: Day) -> bool:
     return not kinds or bool(kinds & day.said)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     id: str
     check: Callable[[Gesture, Day], bool]
@@ -200,7 +201,7 @@ def language_weights(scores: Mapping[str, float] | None) -> dict[str, float]:
     return {lid: LANGUAGE_FLOOR + spread * values[lid] / total for lid in LANGUAGE_IDS}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Pick:
     """A suggested gesture, the reason given for it, and any rule relaxed to find it."""
 

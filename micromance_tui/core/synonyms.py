@@ -7,10 +7,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from functools import cache
 from pathlib import Path
 
+from micromance_tui.core.record import record
 from micromance_tui.core.yamlnodes import ContentError, ContentErrors, Node, YamlProblem, parse_file
 
 SHIPPED = Path(__file__).with_name("synonyms.yaml")
@@ -26,7 +27,7 @@ def words(text: str) -> list[str]:
     return WORD_RE.findall(text.lower())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Synonyms:
     """Each phrase (a tuple of lowercase words) maps to its whole group, itself first."""
 

@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from micromance_tui.core.record import record
+
 if TYPE_CHECKING:
     import yaml
 
@@ -33,7 +35,7 @@ _TAG_WORDS = {
 }
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ContentError:
     """One problem in one file, at one place."""
 

@@ -27,7 +27,7 @@ import enum
 import math
 import re
 from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date, datetime
 from typing import Any, ClassVar, Final, Literal, TypeVar
 
@@ -37,6 +37,7 @@ from micromance_tui.core.journal.errors import (
     JournalValueError,
     json_show,
 )
+from micromance_tui.core.record import record
 from micromance_tui.core.textcheck import bad_characters, printable
 
 REACTIONS: dict[int, str] = {
@@ -260,7 +261,7 @@ def new_id() -> str:
 # -- the rules of one field ---------------------------------------------------------------
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Rule:
     """How one field is stored (``key``, its JSON ``kind``), checked (``check``, ``limit``),
     defaulted (``missing``) and read from older files (``legacy``)."""
@@ -418,7 +419,7 @@ def _legacy_created(value: object, doc: Mapping[str, Any]) -> object:
     return f"{day}T00:00:00" if isinstance(day, str) else ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TriedEntry(Record):
     """One idea tried: when, a note, how it landed (``REACTIONS``), whom it was for."""
 
@@ -445,7 +446,7 @@ class TriedEntry(Record):
         return REACTIONS.get(self.reaction, "") if self.reaction is not None else ""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LittleThing(Record):
     """A labelled note about the partner: "Coffee" -> "oat flat white, no sugar"."""
 
@@ -461,7 +462,7 @@ def _legacy_kind(value: object, _: Mapping[str, Any]) -> object:
     return "custom" if value is ABSENT else value
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImportantDate(Record):
     """A birthday, anniversary or custom date; yearly ones come round every year."""
 
@@ -498,7 +499,7 @@ def _in_year(day: dt.date, year: int) -> dt.date:
         return dt.date(year, 2, 28)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QuizResult(Record):
     """A finished quiz. Classic: ``scores`` counts per language id, ``answers`` 1 (side a) or
     2 (side b). Rating: ``receive`` and ``give`` averages per language, ``answers`` 1-5."""
@@ -517,7 +518,7 @@ class QuizResult(Record):
     """ISO date and time."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class QuizProgress(Record):
     """An unfinished quiz to resume."""
 
@@ -532,7 +533,7 @@ class QuizProgress(Record):
     """ISO date and time."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Settings(Record):
     """The user's settings: theme, apart mode, the two names, and who the quiz was last
     set to ask ("me" or "partner"), so its start page reads the same after a restart."""
@@ -549,7 +550,7 @@ class Settings(Record):
     welcomed: bool = field(default=False, metadata=flag())
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class AskedEntry(Record):
     """A conversation prompt asked on a day."""
 
@@ -563,7 +564,7 @@ class AskedEntry(Record):
     """ISO date and time."""
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class CheckIn(Record):
     """A weekly check-in: when it started and finished, and the notes of each step
     (``CHECKIN_STEPS`` -> text; a step left blank is left out)."""
@@ -580,7 +581,7 @@ class CheckIn(Record):
     notes: dict[str, str] = field(metadata=mapping(_check_notes, missing={}))
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class Partner:
     """The partner's name, the little things to remember and the dates that matter."""
 

@@ -44,6 +44,7 @@ from micromance_tui.core.journal.records import (
 )
 from micromance_tui.core.journal.schema import SCHEMA_VERSION
 from micromance_tui.core.plural import plural
+from micromance_tui.core.record import record
 from micromance_tui.core.storage import MAX_JOURNAL_BYTES, parse_json
 
 if TYPE_CHECKING:
@@ -335,7 +336,7 @@ def parse_export(data: object) -> Parsed:
     return parsed
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ImportReport:
     """How many things an import added."""
 

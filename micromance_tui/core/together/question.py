@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import hashlib
 from collections.abc import Iterable, Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date
 from typing import Any, Protocol
+
+from micromance_tui.core.record import record
 
 __all__ = ["Asked", "PromptLike", "history", "pick", "shared_prompts"]
 
@@ -42,7 +43,7 @@ def pick(couple: str, day: date, prompts: Sequence[PromptLike]) -> PromptLike | 
     return ordered[int.from_bytes(digest[:8], "big") % len(ordered)]
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Asked:
     """One day's question and the two answers (theirs only once both answered)."""
 

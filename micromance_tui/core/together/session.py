@@ -32,6 +32,7 @@ from typing import TYPE_CHECKING, Any
 
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.plural import plural
+from micromance_tui.core.record import record
 from micromance_tui.core.storage import os_reason, write_bytes_atomic
 from micromance_tui.core.textcheck import bad_characters, printable
 from micromance_tui.core.together.events import EventError, check_event, live_events, new_event_id
@@ -153,14 +154,14 @@ def _ago(moment: datetime, now: datetime) -> str:
     return f"{int(seconds // 86400)} days ago"
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class PartnerInfo:
     name: str
     last_update: str | None  # the author's clock at their last write
     events: int  # live events
 
 
-@dataclass(frozen=True)
+@record(slots=False)
 class Status:
     folder: str
     git: bool

@@ -5,7 +5,6 @@ replaced after a yes."""
 from __future__ import annotations
 
 import os
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar, Literal
 
@@ -17,6 +16,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, RadioButton, RadioSet, Static
 
 from micromance_tui.core.plural import plural
+from micromance_tui.core.record import record
 from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.validate import show_error
 from micromance_tui.tui.widgets.field import Field
@@ -25,7 +25,7 @@ Format = Literal["json", "csv"]
 SUFFIXES: dict[str, Format] = {".json": "json", ".csv": "csv"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class ExportRequest:
     path: Path
     format: Format

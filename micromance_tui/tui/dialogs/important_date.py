@@ -3,7 +3,6 @@ year. The label and the date are checked as they are typed."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import ClassVar
 
@@ -15,13 +14,14 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Checkbox, Input, Label, RadioButton, RadioSet
 
 from micromance_tui.core.journal import DATE_KINDS
+from micromance_tui.core.record import record
 from micromance_tui.tui.validate import MAX_LABEL, day_problem, show_error, text_problem
 from micromance_tui.tui.widgets.field import Field
 
 DEFAULT_LABELS: dict[str, str] = {"birthday": "Birthday", "anniversary": "Anniversary"}
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class DateInput:
     kind: str
     label: str

@@ -3,7 +3,6 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from typing import ClassVar
 
 from textual import on
@@ -13,13 +12,14 @@ from textual.containers import Horizontal, Vertical
 from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label
 
+from micromance_tui.core.record import record
 from micromance_tui.tui.validate import MAX_LABEL, MAX_TEXT, show_error, text_problem
 from micromance_tui.tui.widgets.field import Field
 
 SUGGESTED_LABELS = ("Coffee order", "Favourite snack", "Sizes", "On a bad day")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class LittleThingInput:
     label: str
     text: str

@@ -3,7 +3,6 @@ today)."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
@@ -16,12 +15,13 @@ from textual.widgets import Button, Input, Label, Static
 
 from micromance_tui.core.journal import REACTIONS
 from micromance_tui.core.models import Gesture
+from micromance_tui.core.record import record
 from micromance_tui.tui.validate import day_problem, note_problem, show_error, where_problem
 from micromance_tui.tui.widgets.field import Field
 from micromance_tui.tui.widgets.reaction import ReactionSet
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class TriedInput:
     note: str
     reaction: int | None

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -38,6 +37,7 @@ from micromance_tui.core.models import (
     Gesture,
 )
 from micromance_tui.core.partner_words import PartnerWords
+from micromance_tui.core.record import record
 from micromance_tui.core.search import Filters, SearchIndex, SearchStopped, top_language
 from micromance_tui.core.suggest import partner_order
 from micromance_tui.tui.journal_call import try_journal
@@ -58,7 +58,7 @@ ORDER_AZ = "az"
 ORDER_PARTNER = "partner"
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class _Request:
     generation: int
     query: str

@@ -8,7 +8,6 @@ shows up here by itself."""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
@@ -23,6 +22,7 @@ from textual.markup import escape
 from textual.screen import Screen
 from textual.widgets import Input, OptionList, Static
 
+from micromance_tui.core.record import record
 from micromance_tui.tui.screen_table import SCREENS, screen_class
 from micromance_tui.tui.screens.base import BaseScreen
 from micromance_tui.tui.widgets.field import Field
@@ -62,7 +62,7 @@ KEY_NAMES: dict[str, str] = {
 KEY_WIDTH = (10, 20)
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class KeyGroup:
     """One heading in help and its keys as (key, what it does)."""
 

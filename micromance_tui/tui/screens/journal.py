@@ -8,7 +8,7 @@ out only when their tab is shown."""
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
@@ -42,6 +42,7 @@ from micromance_tui.core.journal.transfer import (
 from micromance_tui.core.models import LANGUAGE_IDS, LANGUAGE_NAMES, Gesture
 from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.plural import plural
+from micromance_tui.core.record import record
 from micromance_tui.core.rhythm import (
     LANGUAGE_SHORT,
     calendar,
@@ -76,7 +77,7 @@ REACTION_CHOICES: list[tuple[str, str]] = [
 TABS = ("tab-entries", "tab-rhythm", "tab-balance")
 
 
-@dataclass(frozen=True, slots=True)
+@record
 class EntryFilter:
     """What the Entries tab shows; empty fields mean "any"."""
 
