@@ -301,8 +301,8 @@ async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> Non
         notes.value = True
         await _settle(app, pilot)
     assert pair.session("alex").share["notes"] is True
-    items = json.loads(pair.cli("sam", "today", "--json"))["from_partner"]
-    assert [i["text"] for i in items] == ["Thank you for the soup"]
+    [sent_to_sam] = json.loads(pair.cli("sam", "inbox", "--json"))  # what Sam's side reads
+    assert sent_to_sam["text"] == "Thank you for the soup"
 
 
 async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: Pair) -> None:
