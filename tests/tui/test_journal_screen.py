@@ -493,8 +493,14 @@ async def test_where_is_shown_prefilled_and_edited(make_app: AppFactory) -> None
         journal.add_tried(MORNING, on=TODAY - timedelta(days=2))
 
     app = make_app(setup=setup)
-    async with app.run_test(size=(80, 24)) as pilot:
-        await _open(pilot)
+    async with app.run_test(size=(120, 24)) as pilot:
+        screen, listing = await _open(pilot)
+        assert "@ at the station" in listing.render_line(1).text  # the row shows the place
+        screen.query_one("#search", Input).value = "STATION"  # and the search finds it
+        await pilot.pause()
+        assert [e.gesture_id for e in listing.entries] == [HUG]
+        screen.clear_filters()
+        await pilot.pause()
         await pilot.press("enter")
         await pilot.pause()
         view = app.screen

@@ -99,7 +99,7 @@ def filter_entries(
     languages: dict[str, str],
 ) -> Sequence[TriedEntry]:
     """The entries that match every part of ``wanted``; ``text`` is searched, ignoring
-    case, in the note and the idea's title."""
+    case, in the note, where it happened and the idea's title."""
     if not wanted.active:
         return entries
     needle = wanted.text.strip().casefold()
@@ -123,6 +123,7 @@ def filter_entries(
                 continue
         if needle and (
             needle not in entry.note.casefold()
+            and needle not in entry.where.casefold()
             and needle not in titles.get(entry.gesture_id, entry.gesture_id).casefold()
         ):
             continue
@@ -204,7 +205,7 @@ class JournalScreen(BaseScreen):
 
     def _filter_rows(self) -> ComposeResult:
         with Horizontal(id="filter-row-1", classes="filter-row"):
-            yield Field(placeholder="/ search notes and ideas", id="search", compact=True)
+            yield Field(placeholder="/ search notes, places, ideas", id="search", compact=True)
             yield Select(
                 [(LANGUAGE_NAMES[lid], lid) for lid in LANGUAGE_IDS],
                 prompt="any language",

@@ -41,6 +41,14 @@ def _one_line(text: str) -> str:
     return " ".join(text.split())
 
 
+def note_cell(entry: TriedEntry) -> str:
+    """The last column: where it happened ("@ the station", as ``micromance log`` shows it),
+    then the note, each on one line."""
+    where = _one_line(entry.where)
+    note = _one_line(entry.note)
+    return f"@ {where} · {note}" if where and note else f"@ {where}" if where else note
+
+
 def fit(text: str, width: int) -> str:
     """``text`` padded or cut to exactly ``width`` cells, with … where it was cut."""
     if width <= 0:
@@ -171,7 +179,7 @@ class EntryList(VirtualList[TriedEntry]):
     ) -> Strip:
         title, language = self._describe(item)
         text = self._cells(
-            (item.date.isoformat(), title, language, item.reaction_text, _one_line(item.note)),
+            (item.date.isoformat(), title, language, item.reaction_text, note_cell(item)),
             width,
         )
         return self._line(text, width, "entry-list--cursor" if cursor else None)
