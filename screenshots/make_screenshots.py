@@ -9,6 +9,7 @@ Usage: python screenshots/make_screenshots.py
 from __future__ import annotations
 
 import asyncio
+import os
 import sys
 import tempfile
 from datetime import date, datetime, timedelta
@@ -99,13 +100,16 @@ def paired_with_sam(tmp: Path, library_journal: Path) -> paths_mod.Paths:
     import contextlib
     import io
     import json
-    import os
     import shutil
 
     from micromance_tui.cli import main as cli
 
     os.environ["MICROMANCE_NOW"] = NOW.isoformat()
-    alex, sam, shared = tmp / "alex", tmp / "sam", tmp / "shared"
+    # The folder is shown from the home folder ("~/Sync/us"): with HOME at tmp, the picture
+    # is the same on every run, not a new /tmp/tmpXXXX path each time.
+    os.environ["HOME"] = str(tmp)
+    alex, sam, shared = tmp / "alex", tmp / "sam", tmp / "Sync" / "us"
+    shared.parent.mkdir()
     alex.mkdir()
     shutil.copy(library_journal, alex / "journal.json")
     out = io.StringIO()
@@ -143,6 +147,7 @@ async def main() -> None:
         await shoot(make(), ["k", "c"], "checkin")
         await shoot(make("textual-light"), [], "today-light")
 
+        home = os.environ.get("HOME")
         alex = paired_with_sam(Path(tmp), journal_path)
 
         def make_paired() -> MicromanceApp:
@@ -159,6 +164,8 @@ async def main() -> None:
 
         await shoot(make_paired(), [], "today-together")
         await shoot(make_paired(), ["i"], "together")
+        if home is not None:
+            os.environ["HOME"] = home
 
     # A new user's first minute: the welcome on a blank journal, and an empty Journal.
     with tempfile.TemporaryDirectory() as tmp:
