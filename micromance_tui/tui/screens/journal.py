@@ -205,7 +205,7 @@ class JournalScreen(BaseScreen):
 
     def _filter_rows(self) -> ComposeResult:
         with Horizontal(id="filter-row-1", classes="filter-row"):
-            yield Field(placeholder="/ search notes, places, ideas", id="search", compact=True)
+            yield Field(placeholder="/ notes, places, ideas", id="search", compact=True)
             yield Select(
                 [(LANGUAGE_NAMES[lid], lid) for lid in LANGUAGE_IDS],
                 prompt="any language",
