@@ -220,6 +220,26 @@ def test_reaction_flows_back_as_the_real_answer(paired: Couple) -> None:
     assert "[Sam: loved it]" in out
 
 
+def _edit_alex_tried_and_sync(paired: Couple) -> None:
+    """Alex starts sharing notes: the tried idea Sam reacted to becomes a new event (an
+    edit), which Sam's app then reads."""
+    paired.run("alex", "together", "share", "notes=on")
+    paired.run("sam", "together", "sync")
+
+
+def test_the_partners_newest_reaction_wins_across_versions(paired: Couple) -> None:
+    paired.run("alex", "tried", GESTURE, "--note", "left it by the kettle")
+    [event] = paired.json("sam", "inbox", "--json")
+    paired.run("sam", "react", event["id"][:8], "5")
+    _edit_alex_tried_and_sync(paired)
+    [edited] = [e for e in paired.json("sam", "inbox", "--json") if e["kind"] == "tried"]
+    code, _, err = paired.run("sam", "react", edited["id"][:8], "2", now="2026-11-25T10:30")
+    assert code == 0, err
+    paired.run("alex", "together", "sync", now="2026-11-25T10:31")
+    [row] = paired.json("alex", "log", "--json")
+    assert row["partner_reaction"] == 2  # Sam's second thought, not the first
+
+
 def test_react_with_an_unknown_id_is_one_line_exit_2(paired: Couple) -> None:
     code, _, err = paired.run("sam", "react", "abcdef12", "5")
     assert code == 2 and "nothing from Alex" in err and err.count("\n") == 1

@@ -1128,14 +1128,17 @@ class Together:
         return dict(landed) if isinstance(landed, dict) else self._reactions_to_me()
 
     def _reactions_to_me(self) -> dict[str, int]:
-        by_event = {e["to"]: e["reaction"] for e in self.partner_events() if e["kind"] == "react"}
+        by_event = {
+            e["to"]: (e["at"], e["reaction"]) for e in self.partner_events() if e["kind"] == "react"
+        }
         out: dict[str, int] = {}
         for key, (event_id, _digest) in self.state["sources"].items():
             if key.startswith("tried:"):
-                # an edit made a new event; a reaction may name any version of the entry
-                for eid in self._versions(event_id):
-                    if eid in by_event:
-                        out[key.removeprefix("tried:")] = by_event[eid]
+                # An edit made a new event; a reaction may name any version of the entry,
+                # and the partner's latest reaction (by their clock) is their answer.
+                found = [by_event[eid] for eid in self._versions(event_id) if eid in by_event]
+                if found:
+                    out[key.removeprefix("tried:")] = max(found)[1]
         return out
 
     def _versions(self, event_id: str) -> list[str]:
