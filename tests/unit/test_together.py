@@ -227,6 +227,18 @@ def _edit_alex_tried_and_sync(paired: Couple) -> None:
     paired.run("sam", "together", "sync")
 
 
+def test_a_reaction_survives_the_partner_editing_what_they_did(paired: Couple) -> None:
+    paired.run("alex", "tried", GESTURE, "--note", "left it by the kettle")
+    [event] = paired.json("sam", "inbox", "--json")
+    paired.run("sam", "react", event["id"][:8], "5")
+    _edit_alex_tried_and_sync(paired)
+    [item] = paired.json("sam", "today", "--json")["from_partner"]
+    assert item["id"] != event["id"] and item["note"] == "left it by the kettle"
+    # Sam already said how it landed: the card must not ask again as if Sam had not.
+    assert item["reaction"] == 5
+    assert paired.session("sam").my_reactions()[item["id"]] == 5
+
+
 def test_the_partners_newest_reaction_wins_across_versions(paired: Couple) -> None:
     paired.run("alex", "tried", GESTURE, "--note", "left it by the kettle")
     [event] = paired.json("sam", "inbox", "--json")

@@ -932,6 +932,7 @@ class Together:
         since = (now.date() - timedelta(days=30)).isoformat()
         self.state["partner"]["events"] = len(events)
         self.state["landed"] = self._reactions_to_me()
+        self.state["renamed"] = self._renamed()
         quizzes = [e for e in events if e["kind"] == "quiz"]
         self.state["partner_quiz"] = max(quizzes, key=lambda e: e["taken"]) if quizzes else None
         self.state["recent"] = [
@@ -1099,8 +1100,31 @@ class Together:
         return history(self.own_events(), self.partner_events(), prompts)
 
     def my_reactions(self) -> dict[str, int]:
-        """Partner event id -> this member's reaction to it."""
-        return {e["to"]: e["reaction"] for e in self.own_events() if e["kind"] == "react"}
+        """Partner event id -> this member's reaction to it (also under the id of the newest
+        version, when the partner has edited it since; the latest reaction wins)."""
+        renamed = self.state.get("renamed") or {}
+        out: dict[str, int] = {}
+        for e in self.own_events():  # oldest first
+            if e["kind"] == "react":
+                out[e["to"]] = out[renamed.get(e["to"], e["to"])] = e["reaction"]
+        return out
+
+    def _renamed(self) -> dict[str, str]:
+        """Partner event this member reacted to -> its newest version, where the partner has
+        edited it since (an edit is a new event that ``replaces`` the old one). Kept in the
+        small state file, so reading it needs no partner file."""
+        newer = {e["replaces"]: e["id"] for e in self.received.values() if "replaces" in e}
+        out: dict[str, str] = {}
+        for e in self.own_events():
+            if e["kind"] != "react":
+                continue
+            target, seen = e["to"], {e["to"]}
+            while target in newer and newer[target] not in seen:
+                target = newer[target]
+                seen.add(target)
+            if target != e["to"]:
+                out[e["to"]] = target
+        return out
 
     def partner_quiz(self) -> QuizResult | None:
         """The partner's own latest quiz result, taken on their machine (as of the last read
