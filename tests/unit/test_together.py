@@ -367,6 +367,19 @@ def test_status_writes_a_folder_under_home_with_a_tilde(paired: Couple) -> None:
     assert paired.json("alex", "together", "status", "--json")["folder"] == str(paired.shared)
 
 
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(100, "Sam: 1 minute ago"), (3 * 60, "Sam: 3 minutes ago"), (3 * 86400, "Sam: 3 days ago")],
+)
+def test_when_the_partner_last_wrote_is_counted_in_words(seconds: int, shown: str) -> None:
+    from datetime import timedelta
+
+    from micromance_tui.core.together.session import PartnerInfo, Status
+
+    status = Status("/s", False, "Alex", {}, PartnerInfo("Sam", NOW, 3))
+    assert status.partner_line(NOW_DT + timedelta(seconds=seconds)) == shown
+
+
 def test_clock_skew_of_a_day(paired: Couple) -> None:
     tomorrow = "2026-11-26T08:00"
     paired.run("sam", "tried", GESTURE, now=tomorrow)

@@ -148,11 +148,10 @@ def _ago(moment: datetime, now: datetime) -> str:
     if seconds < 90:
         return "just now"
     if seconds < 3600:
-        return f"{int(seconds // 60)} minutes ago"
+        return f"{plural(int(seconds // 60), 'minute')} ago"
     if seconds < 2 * 86400:
-        hours = int(seconds // 3600)
-        return "1 hour ago" if hours == 1 else f"{hours} hours ago"
-    return f"{int(seconds // 86400)} days ago"
+        return f"{plural(int(seconds // 3600), 'hour')} ago"
+    return f"{plural(int(seconds // 86400), 'day')} ago"
 
 
 @dataclass(frozen=True)
