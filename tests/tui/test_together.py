@@ -305,6 +305,20 @@ async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> Non
     assert [i["text"] for i in items] == ["Thank you for the soup"]
 
 
+async def test_a_focused_share_switch_still_shows_what_it_shares(pair: Pair) -> None:
+    app = pair.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        box = app.screen.query_one("#share-tried", Checkbox)
+        box.focus()
+        await pilot.pause()
+        # its label is on its one line, not squeezed out by a focus border
+        assert box.content_region.height == 1
+        assert box.content_region.width >= len(str(box.label))
+
+
 async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: Pair) -> None:
     pair.cli("sam", "appreciate", "before")
     sam_file = pair.shared / f"{pair.session('sam').state['member']}.mmt"

@@ -70,11 +70,6 @@ class TogetherScreen(BaseScreen):
     TogetherScreen #pairing-buttons Button {
         margin-right: 2;
     }
-    TogetherScreen Checkbox {
-        border: none;
-        padding: 0;
-        height: 1;
-    }
     """
 
     def compose_body(self) -> ComposeResult:
@@ -103,7 +98,8 @@ class TogetherScreen(BaseScreen):
             yield Static(id="sent", classes="muted")
             yield Label("What you share", classes="together-heading")
             for key, label in SHARE_LABELS.items():
-                yield Checkbox(label[:1].upper() + label[1:], id=f"share-{key}")
+                # compact: one line, focused or not (the focus shows on the label)
+                yield Checkbox(label[:1].upper() + label[1:], id=f"share-{key}", compact=True)
 
     def on_mount(self) -> None:
         self.title = "Together"
