@@ -191,6 +191,29 @@ async def test_join_in_the_app_says_what_is_wrong_in_one_line(
         assert "hello from Alex" in str(inbox.get_option_at_index(0).prompt)
 
 
+async def test_a_long_pairing_error_wraps_inside_the_dialog_at_80x24(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    p = Pair(tmp_path, capsys)
+    p.cli("alex", "together", "init", str(p.shared), "--json")
+    app = p.app("sam")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PairingDialog)
+        dialog.query_one("#folder", Input).value = str(p.shared)
+        dialog.query_one("#code", Input).value = "0" * 25
+        await pilot.press("ctrl+s")
+        error = dialog.query_one("#pairing-error", Label)
+        await _wait_for(pilot, lambda: "check it for typos" in str(error.render()))
+        await pilot.pause()
+        box = dialog.query_one("#pairing-dialog").content_region
+        # the whole sentence is on screen: wrapped within the dialog, not cut at its edge
+        assert error.region.right <= box.right and error.region.height >= 2
+
+
 async def test_react_from_the_together_screen_reaches_the_partner(pair: Pair) -> None:
     pair.cli("sam", "tried", GESTURE)
     app = pair.app()
