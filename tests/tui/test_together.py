@@ -396,7 +396,8 @@ async def test_partner_and_compare_use_what_the_partner_shared_marked_as_theirs(
         await pilot.press("c")
         await pilot.pause()
         bars = str(app.screen.query_one("#c-bars").render())
-        assert "(their" in bars  # the head says whose result it is (cut to the column)
+        # the head says whose result it is, by the name they paired with, uncut
+        assert "Sam (theirs)" in bars.splitlines()[0]
         # Sam's own result, taken on Sam's machine: 12 of 12 picks for quality time
         assert "Quality time          —                   ████████████ 100%" in bars
 
