@@ -215,6 +215,13 @@ def _line(text: str, limit: int = 100) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def _print_until_sync(status: Status) -> None:
+    """With a git remote a change waits in the local clone until ``together sync`` pushes
+    it: say so, so "sent" is never claimed early."""
+    if status.git:
+        print("  it reaches them with the next 'micromance together sync' (pull and push)")
+
+
 def _print_problems(problems: list[str]) -> None:
     for problem in problems:
         print(f"  ! {_line(problem, 200)}")
@@ -360,6 +367,7 @@ def _about(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     print(
         f"Shared with {session.partner_name}: {_line(payload['label'])}: {_line(payload['text'])}"
     )
+    _print_until_sync(status)
     _print_problems(status.problems)
     return EXIT_OK
 
@@ -391,7 +399,9 @@ def cmd_appreciate(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     except EventError as exc:
         raise CliError(f"appreciation: {exc}", EXIT_USAGE) from None
     status, _j, _l = _exchange(session, paths, clock)
-    print(f"Sent to {session.partner_name}: {_line(text)}")
+    sent = "Ready for" if status.git else "Sent to"
+    print(f"{sent} {session.partner_name}: {_line(text)}")
+    _print_until_sync(status)
     _print_problems(status.problems)
     return EXIT_OK
 
@@ -416,6 +426,7 @@ def cmd_react(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         f"Told {session.partner_name}: {_line(event['title'])} ({event['date']}) "
         f"{REACTIONS[reaction]}."
     )
+    _print_until_sync(status)
     _print_problems(status.problems)
     return EXIT_OK
 

@@ -578,7 +578,9 @@ def test_git_remote_as_the_shared_folder(couple: Couple, tmp_path: Path) -> None
     rc, out, err = couple.run("sam", "together", "join", url, couple.code, "--name", "Sam")
     assert rc == 0, err
     assert "You and Alex" in out
-    couple.run("sam", "appreciate", "sent through git")
+    rc, out, _ = couple.run("sam", "appreciate", "sent through git")
+    # with git it waits in the local clone: the message must not claim it was sent
+    assert out.startswith("Ready for Alex: sent through git\n") and "together sync" in out
     assert couple.status("alex")["partner"] is None  # not pulled yet
     rc, out, err = couple.run("sam", "together", "sync")
     assert rc == 0, err + out
