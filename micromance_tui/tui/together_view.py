@@ -65,6 +65,15 @@ def theirs_dates(app: MicromanceApp, today: date, line: Any) -> list[Option]:
     return out
 
 
+def until_sync(app: MicromanceApp) -> str:
+    """With a git remote a change waits in the local clone until a sync pushes it: the words
+    that say so after "Sent"/"Told", or "" with a synced folder (written there at once)."""
+    session = app.together
+    if session is None or not session.state["git"]:
+        return ""
+    return " (it goes with the next sync: ctrl+r on Together)"
+
+
 def react(app: MicromanceApp, event: dict[str, Any], reaction: int) -> bool:
     """Tell the partner how something they did for you landed (1-5): kept as a reaction
     event and written to the shared folder in the background. A problem is a notification
@@ -84,7 +93,9 @@ def react(app: MicromanceApp, event: dict[str, Any], reaction: int) -> bool:
         app.notify(str(exc), title="Together", severity="error")
         return False
     app.notify(
-        f"Told {session.partner_name}: {REACTIONS[reaction]}", title="Reaction", markup=False
+        f"Told {session.partner_name}: {REACTIONS[reaction]}{until_sync(app)}",
+        title="Reaction",
+        markup=False,
     )
     app.refresh_together()
     return True

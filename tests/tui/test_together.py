@@ -420,7 +420,7 @@ async def test_sync_key_pulls_from_a_git_remote(
     p.cli("sam", "appreciate", "pushed from Sam's laptop")
     p.cli("sam", "together", "sync")
     app = p.app()
-    async with app.run_test(size=(80, 30)) as pilot:
+    async with app.run_test(size=(80, 30), notifications=True) as pilot:
         await _settle(app, pilot)
         assert not app.screen.query_one(FromPartnerCard).display  # not pulled yet
         await pilot.press("i")
@@ -429,6 +429,14 @@ async def test_sync_key_pulls_from_a_git_remote(
         await _settle(app, pilot)
         inbox = app.screen.query_one("#together-inbox", OptionList)
         assert "pushed from Sam's laptop" in str(inbox.get_option_at_index(0).prompt)
+        field = app.screen.query_one("#appreciation", Input)
+        field.focus()
+        field.value = "thanks"
+        await pilot.press("enter")
+        await pilot.pause()
+        # with git it waits in the clone: the note says so instead of "Sent"
+        toasts = " ".join(" ".join(str(t.render()).split()) for t in app.screen.query("Toast"))
+        assert "Ready for Sam (it goes with the next sync: ctrl+r on Together)" in toasts
 
 
 async def test_answer_the_daily_question_on_the_together_screen(pair: Pair) -> None:

@@ -274,7 +274,13 @@ class TogetherScreen(BaseScreen):
             self.notify(f"Not sent: {exc}", title="Together", severity="error")
             return
         event.input.value = ""
-        self.notify(f"Sent to {self.session.partner_name}", title="Appreciation")
+        from micromance_tui.tui.together_view import until_sync
+
+        waits = until_sync(self.mm)
+        sent = "Ready for" if waits else "Sent to"
+        self.notify(
+            f"{sent} {self.session.partner_name}{waits}", title="Appreciation", markup=False
+        )
         self.mm.refresh_together()
 
     def action_react(self, reaction: int) -> None:
