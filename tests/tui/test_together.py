@@ -362,6 +362,9 @@ async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: 
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one(FromPartnerCard).display  # Today still shows it
+        # the title bar, on every screen, does not claim all is well
+        header = app.screen.query_one(Header).query_one("HeaderTitle", Static)
+        assert str(header.render()) == "Today  ·  Sam: just now, 1 problem (i)"
 
 
 async def test_partner_and_compare_use_what_the_partner_shared_marked_as_theirs(
