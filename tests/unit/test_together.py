@@ -257,6 +257,16 @@ def test_react_with_an_unknown_id_is_one_line_exit_2(paired: Couple) -> None:
     assert code == 2 and "nothing from Alex" in err and err.count("\n") == 1
 
 
+def test_react_to_an_appreciation_says_what_it_is_not_that_there_is_nothing(
+    paired: Couple,
+) -> None:
+    paired.run("alex", "appreciate", "thanks for the soup")
+    [event] = paired.json("sam", "inbox", "--json")
+    code, _, err = paired.run("sam", "react", event["id"][:8], "5")
+    assert code == 2 and err.count("\n") == 1
+    assert "is an appreciation from Alex" in err and "did for you" in err
+
+
 def test_appreciation_on_their_today(paired: Couple) -> None:
     code, out, _ = paired.run("sam", "appreciate", "You fixed the bike light, thank you")
     assert code == 0 and "Sent to Alex" in out

@@ -87,6 +87,16 @@ KIND_SHARE = {
     "date": "dates",
 }
 
+KIND_WORDS = {
+    "tried": "an idea tried for you",
+    "quiz": "a quiz result",
+    "react": "a reaction",
+    "appreciation": "an appreciation",
+    "answer": "an answer to the daily question",
+    "thing": "a little thing",
+    "date": "a date",
+}
+
 _MEMBER_FILE = re.compile(r"([0-9a-f]{32})(.*)\.mmt")
 _HEX = re.compile(r"[0-9a-f]{16,64}")
 
@@ -1055,9 +1065,14 @@ class Together:
             raise TogetherUsageError(
                 f"'{prefix}' is too short: give at least 4 characters of an id"
             )
-        found = [
-            e for e in self.partner_events() if e["kind"] in kinds and e["id"].startswith(wanted)
-        ]
+        matching = [e for e in self.partner_events() if e["id"].startswith(wanted)]
+        found = [e for e in matching if e["kind"] in kinds]
+        if not found and len(matching) == 1:
+            what = KIND_WORDS.get(matching[0]["kind"], "something else")
+            raise TogetherUsageError(
+                f"'{prefix}' is {what} from {self.partner_name}; reactions are for what "
+                f"{self.partner_name} did for you (see 'micromance inbox')"
+            )
         if not found:
             raise TogetherUsageError(
                 f"nothing from {self.partner_name} has an id starting '{prefix}'; "
