@@ -374,11 +374,12 @@ def _about(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 
 def _leave(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     session = _session(paths)
-    folder = session.state["folder"]
+    folder, partner = session.state["folder"], session.partner_name
     session.leave()
     print(
         f"Left: the key and everything shared are forgotten on this machine. Your file in "
-        f"{folder} stays until you delete it; without the key nobody can read it."
+        f"{folder} stays, encrypted, until you delete it; {partner}'s app can still read it, "
+        "as can anyone with the pairing code."
     )
     return EXIT_OK
 

@@ -168,6 +168,8 @@ def test_key_and_settings_are_private_and_leave_forgets_them(paired: Couple) -> 
     assert stat.S_IMODE(state.stat().st_mode) == 0o600
     code, out, _ = paired.run("alex", "together", "leave")
     assert code == 0 and "forgotten" in out
+    # Sam's app still holds the key: leaving must not promise that nobody can read it
+    assert "nobody can read" not in out and "app can still read it" in " ".join(out.split())
     assert not state.exists()
     code, _, err = paired.run("alex", "inbox")
     assert code == 1 and "not paired yet" in err
