@@ -396,6 +396,10 @@ async def test_partner_and_compare_use_what_the_partner_shared_marked_as_theirs(
         assert shown.endswith("(from Sam)")
         await pilot.press("q")
         await pilot.pause()
+        # the quiz's start page has their result too, not "no results yet"
+        assert app.screen.query_one("#start-latest").display
+        latest = str(app.screen.query_one("#start-latest", Static).render())
+        assert "Sam (theirs): classic, 20 Nov 2026" in latest
         await pilot.press("c")
         await pilot.pause()
         bars = str(app.screen.query_one("#c-bars").render())

@@ -4,7 +4,6 @@ moves between them and the one with the focus is lit."""
 
 from __future__ import annotations
 
-from dataclasses import replace
 from datetime import timedelta
 from typing import ClassVar
 
@@ -30,7 +29,7 @@ from micromance_tui.core.quiz import (
 from micromance_tui.core.rhythm import LANGUAGE_SHORT
 from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screens.quiz.common import CloseView, QuizView, short
-from micromance_tui.tui.together_view import partner_name, partner_quiz
+from micromance_tui.tui.together_view import partner_result
 from micromance_tui.tui.widgets.empty_state import EmptyState
 from micromance_tui.tui.widgets.quiz_bars import compare_bars, mode_name, scale_text, taken_text
 
@@ -110,13 +109,8 @@ class CompareView(QuizView):
         me, partner = latest["me"], latest["partner"]
         # Together: the partner's own result, taken on their machine, wins over one taken
         # here at the keyboard when it is newer.
-        theirs = partner_quiz(self.mm)
-        head = names["partner"]
-        if theirs is not None and (partner is None or theirs.taken >= partner.taken):
-            words = self.partner_words
-            if not words.name:  # the name they paired with, short enough for the column
-                words = replace(words, name=partner_name(self.mm))
-            partner, head = theirs, words.fill("{Who} ({theirs})")
+        partner, theirs_head = partner_result(self.mm, partner, self.partner_words)
+        head = theirs_head or names["partner"]
         missing = [who for who, result in (("me", me), ("partner", partner)) if result is None]
         empty = self.query_one("#compare-empty", EmptyState)
         empty.display = len(missing) == 1
