@@ -269,6 +269,14 @@ def test_react_to_an_appreciation_says_what_it_is_not_that_there_is_nothing(
     assert "is an appreciation from Alex" in err and "did for you" in err
 
 
+def test_an_empty_or_too_long_appreciation_says_which(paired: Couple) -> None:
+    code, _, err = paired.run("alex", "appreciate", "   ")
+    assert code == 2 and err == "micromance: appreciation: the text is empty\n"
+    code, _, err = paired.run("alex", "appreciate", "x" * 501)
+    assert code == 2
+    assert err == "micromance: appreciation: the text has 501 characters; at most 500\n"
+
+
 def test_appreciation_on_their_today(paired: Couple) -> None:
     code, out, _ = paired.run("sam", "appreciate", "You fixed the bike light, thank you")
     assert code == 0 and "Sent to Alex" in out
