@@ -373,6 +373,19 @@ def _about(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 
 
 def _leave(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.core.together import is_paired
+    from micromance_tui.core.together.session import Together, TogetherError
+
+    if is_paired(paths.together_file):
+        try:
+            Together.load(paths.together_file, paths.together_git_dir)
+        except TogetherError:  # damaged: leaving is the way out, so it must work
+            Together.forget(paths.together_file, paths.together_git_dir)
+            print(
+                f"Left: the damaged {paths.together_file.name}, the key and everything shared "
+                "are forgotten on this machine; pair again to share."
+            )
+            return EXIT_OK
     session = _session(paths)
     folder, partner = session.state["folder"], session.partner_name
     session.leave()

@@ -175,6 +175,18 @@ def test_key_and_settings_are_private_and_leave_forgets_them(paired: Couple) -> 
     assert code == 1 and "not paired yet" in err
 
 
+def test_a_damaged_settings_file_can_still_be_left(paired: Couple) -> None:
+    state = paired.data("alex") / "together.json"
+    state.write_text("garbage{", encoding="utf-8")
+    code, _, err = paired.run("alex", "together", "status")
+    assert code == 1 and "run 'micromance together leave'" in err
+    code, out, err = paired.run("alex", "together", "leave")  # what that line says to do
+    assert code == 0, err
+    assert "forgotten" in out and not state.exists()
+    code, _, err = paired.run("alex", "inbox")
+    assert code == 1 and "not paired yet" in err
+
+
 def test_init_twice_is_refused(paired: Couple) -> None:
     code, _, err = paired.run("alex", "together", "init", str(paired.root / "other"))
     assert code == 1 and "already paired" in err

@@ -60,6 +60,7 @@ MAGIC = b"MMTG"
 PAIRING_NAME = "micromance-pairing"
 SUFFIX = ".mmt"
 LOCAL_FORMAT = "micromance-together-local"
+RECEIVED_NAME = "together-received.json"  # beside the state file: the partner's events
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_EVENTS = 50_000
 MAX_NAME = 40
@@ -426,7 +427,7 @@ class Together:
         self._dirty = False
         self._live: tuple[tuple[int, int], list[dict[str, Any]]] | None = None
         #: the partner's events and what was seen, in their own (big) file, read when needed
-        self.received_file = state_file.with_name("together-received.json")
+        self.received_file = state_file.with_name(RECEIVED_NAME)
         self._big: dict[str, Any] | None = None
         self._big_dirty = False
 
@@ -703,11 +704,17 @@ class Together:
 
     def leave(self) -> None:
         """Forget the key, the settings and the local copies (the shared folder is left)."""
-        with self._locked(self.state_file):
-            self.state_file.unlink(missing_ok=True)
-            self.received_file.unlink(missing_ok=True)
-            if self.git_dir.exists():
-                shutil.rmtree(self.git_dir, ignore_errors=True)
+        self.forget(self.state_file, self.git_dir)
+
+    @classmethod
+    def forget(cls, state_file: Path, git_dir: Path) -> None:
+        """``leave`` without opening the state: works when it is damaged, which is when
+        the way out is to leave and pair again."""
+        with cls._locked(state_file):
+            state_file.unlink(missing_ok=True)
+            state_file.with_name(RECEIVED_NAME).unlink(missing_ok=True)
+            if git_dir.exists():
+                shutil.rmtree(git_dir, ignore_errors=True)
 
     # -- what this member shares ------------------------------------------------------------
 
