@@ -602,6 +602,15 @@ def _git(*args: str, cwd: Path | None = None) -> None:
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_git_remote_that_is_not_there_says_why_in_one_line(
+    couple: Couple, tmp_path: Path
+) -> None:
+    code, _, err = couple.run("alex", "together", "init", f"file://{tmp_path}/nowhere.git")
+    assert code == 1 and err.count("\n") == 1
+    # git's own first complaint, not the tail of its advice ("and the repository exists.")
+    assert "does not appear to be a git repository" in err
+
+
 def test_git_remote_as_the_shared_folder(couple: Couple, tmp_path: Path) -> None:
     bare = tmp_path / "remote.git"
     _git("init", "--bare", "--quiet", str(bare))

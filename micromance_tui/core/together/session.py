@@ -369,9 +369,12 @@ def _git(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProces
 def _git_ok(args: list[str], cwd: Path | None = None) -> str:
     done = _git(args, cwd)
     if done.returncode != 0:
-        lines = [line for line in (done.stderr or done.stdout).splitlines() if line.strip()]
-        last = lines[-1].strip() if lines else f"exit code {done.returncode}"
-        raise TogetherError(f"git {args[0]} failed: {last}")
+        lines = [line.strip() for line in (done.stderr or done.stdout).splitlines()]
+        lines = [line for line in lines if line]
+        # git says what went wrong first ("fatal: ..."), then advice over several lines
+        said = [line for line in lines if line.startswith(("fatal:", "error:"))]
+        why = (said or lines[-1:] or [f"exit code {done.returncode}"])[0]
+        raise TogetherError(f"git {args[0]} failed: {why}")
     return done.stdout
 
 
