@@ -284,7 +284,15 @@ def _join(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         raise CliError(str(exc)) from None
     status, _journal, _library = _exchange(session, paths, clock, pull=True)
     who = status.partner.name if status.partner else "your partner"
-    print(f"Joined. You and {who} now share through {args.folder}.")
+    if session.same_person_as is not None:
+        me = _line(session.same_person_as)
+        print(
+            f"Joined as another machine of {me} (the name is the same): this machine shares "
+            f"{me}'s file with {who}, through {args.folder}. If you are not {me}, run "
+            "'micromance together leave' and join again with your own --name."
+        )
+    else:
+        print(f"Joined. You and {who} now share through {args.folder}.")
     _print_problems(status.problems)
     return EXIT_OK
 

@@ -430,11 +430,13 @@ def test_same_person_on_two_machines_conflict_copies_are_merged_and_tidied(
     paired: Couple,
 ) -> None:
     # Alex's laptop joins as Alex: the same member, a second device
-    rc, _, err = paired.run(
+    rc, out, err = paired.run(
         "alex2", "together", "join", str(paired.shared), paired.code, "--name", "Alex"
     )
     assert rc == 0, err
     assert paired.session("alex2").state["member"] == paired.session("alex").state["member"]
+    # said plainly, so a partner who typed the other's name by mistake sees it at once
+    assert out.startswith("Joined as another machine of Alex (the name is the same)")
     main_file = paired.member_file("alex")
     paired.run("alex", "appreciate", "from the desktop")
     desktop_version = main_file.read_bytes()

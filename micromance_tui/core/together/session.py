@@ -433,6 +433,8 @@ class Together:
         self.received_file = state_file.with_name(RECEIVED_NAME)
         self._big: dict[str, Any] | None = None
         self._big_dirty = False
+        #: set by ``join`` when this machine joined as another machine of that member
+        self.same_person_as: str | None = None
 
     # -- local state ----------------------------------------------------------------------
 
@@ -677,6 +679,7 @@ class Together:
                 for read in session._read_members(problems=[]):
                     if read.name.casefold() == name.casefold() and not read.conflict:
                         state["member"] = read.member
+                        session.same_person_as = read.name
                         break
             session._save()
         return session
