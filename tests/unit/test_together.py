@@ -454,6 +454,22 @@ def test_same_person_on_two_machines_conflict_copies_are_merged_and_tidied(
     assert paired.status("sam")["problems"] == []
 
 
+def test_a_data_folder_restored_from_a_backup_keeps_sharing(paired: Couple) -> None:
+    alex = paired.data("alex")
+    backup = paired.root / "alex-backup"
+    paired.run("alex", "appreciate", "before the backup")
+    shutil.copytree(alex, backup)
+    paired.run("alex", "appreciate", "after the backup")
+    shutil.rmtree(alex)
+    shutil.copytree(backup, alex)  # Alex restores the data folder (or copies it elsewhere)
+    paired.run("alex", "appreciate", "after the restore")
+    texts = {e["text"] for e in paired.json("sam", "inbox", "--json")}
+    assert texts == {"before the backup", "after the backup", "after the restore"}
+    assert paired.status("sam")["problems"] == []  # not taken for a replay
+    own = {e.get("text") for e in paired.session("alex").own_events()}
+    assert "after the backup" in own  # the restored folder took back what it had sent
+
+
 def test_a_conflict_copy_of_the_partners_file_is_merged(paired: Couple) -> None:
     paired.run("sam", "appreciate", "one")
     older = paired.member_file("sam").read_bytes()

@@ -930,13 +930,17 @@ class Together:
                 why = "; ".join(f"{n} {reason}" for reason, n in sorted(read.skipped.items()))
                 problems.append(f"{read.path.name}: {plural(total, 'event')} skipped ({why})")
             if read.member == me:
-                if read.device == self.state["device"] and not read.conflict:
+                ours = read.device == self.state["device"]
+                # Our own last write, as we left it. A later one means this data folder is
+                # older than the file (restored from a backup, or copied to a second
+                # machine): take back what it sent since, and count on from there.
+                if ours and not read.conflict and read.counter <= int(self.state["counter"]):
                     continue
                 new = {k: v for k, v in read.events.items() if k not in self.state["own"]}
                 if new or read.conflict:
                     self.state["own"].update(new)
                     rewrite = True
-                if read.device == self.state["device"]:
+                if ours:
                     self.state["counter"] = max(int(self.state["counter"]), read.counter)
             else:
                 self.received.update(read.events)
