@@ -343,6 +343,8 @@ async def test_a_focused_share_switch_still_shows_what_it_shares(pair: Pair) -> 
 
 
 async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: Pair) -> None:
+    for n in range(8):  # a tall inbox, far down the screen at 80x24
+        pair.cli("sam", "appreciate", f"thanks, number {n}")
     pair.cli("sam", "appreciate", "before")
     sam_file = pair.shared / f"{pair.session('sam').state['member']}.mmt"
     app = pair.app()
@@ -356,15 +358,24 @@ async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: 
         status = str(app.screen.query_one("#together-status").render())
         assert "not a micromance Together file; ignored" in status
         assert "\x1b" not in status
-        assert "before" in str(
-            app.screen.query_one("#together-inbox", OptionList).get_option_at_index(0).prompt
-        )
+        inbox = app.screen.query_one("#together-inbox", OptionList)
+        shown = [str(inbox.get_option_at_index(i).prompt) for i in range(inbox.option_count)]
+        assert any("before" in line for line in shown)  # what was read before stays
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one(FromPartnerCard).display  # Today still shows it
         # the title bar, on every screen, does not claim all is well
         header = app.screen.query_one(Header).query_one("HeaderTitle", Static)
         assert str(header.render()) == "Today  ·  Sam: just now, 1 problem (i)"
+    small = pair.app()
+    async with small.run_test(size=(80, 24)) as pilot:
+        await _settle(small, pilot)
+        await pilot.press("i")  # as the title bar says: the problem is on top, in view
+        await pilot.pause()
+        status = small.screen.query_one("#together-status")
+        assert "not a micromance Together file" in str(status.render())
+        assert small.screen.query_one("#together-body").scroll_offset.y == 0
+        assert small.screen.query_one("#together-inbox").has_focus
 
 
 async def test_partner_and_compare_use_what_the_partner_shared_marked_as_theirs(

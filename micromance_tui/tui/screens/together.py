@@ -106,7 +106,9 @@ class TogetherScreen(BaseScreen):
         self.mm.together_changed.subscribe(self, lambda _what: self.show_session())
         self.show_session()
         if self.session is not None:
-            self.query_one("#together-inbox", OptionList).focus()
+            # The keys work on the inbox; the screen stays at its top, where the status
+            # and any problem (the title bar's "1 problem (i)") are.
+            self.query_one("#together-inbox", OptionList).focus(scroll_visible=False)
 
     @property
     def words(self) -> PartnerWords:
