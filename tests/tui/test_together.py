@@ -372,8 +372,8 @@ async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: 
         await _settle(small, pilot)
         await pilot.press("i")  # as the title bar says: the problem is on top, in view
         await pilot.pause()
-        status = small.screen.query_one("#together-status")
-        assert "not a micromance Together file" in str(status.render())
+        on_top = str(small.screen.query_one("#together-status", Static).render())
+        assert "not a micromance Together file" in on_top
         assert small.screen.query_one("#together-body").scroll_offset.y == 0
         assert small.screen.query_one("#together-inbox").has_focus
 
