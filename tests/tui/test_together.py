@@ -34,6 +34,7 @@ class Pair:
         self.root = root
         self.capsys = capsys
         self.shared = root / "shared"
+        self.code = ""  # the pairing code, once paired
 
     def cli(self, who: str, *args: str) -> str:
         code = main(["--data-dir", str(self.root / who), *args])
@@ -62,7 +63,8 @@ def pair(
     monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
     p = Pair(tmp_path, capsys)
     out = p.cli("alex", "together", "init", str(p.shared), "--name", "Alex", "--json")
-    p.cli("sam", "together", "join", str(p.shared), json.loads(out)["code"], "--name", "Sam")
+    p.code = json.loads(out)["code"]
+    p.cli("sam", "together", "join", str(p.shared), p.code, "--name", "Sam")
     return p
 
 
@@ -152,6 +154,25 @@ async def test_start_a_pairing_in_the_app_shows_the_code_once_and_it_works(
         assert not app.screen.query_one("#pairing-buttons").display
     p.cli("sam", "together", "join", str(p.shared), code.group(), "--name", "Sam")
     assert p.session("sam").status().partner is not None  # Alex's file was written
+
+
+async def test_joining_in_the_app_with_the_partners_name_says_it_is_their_machine(
+    pair: Pair,
+) -> None:
+    app = pair.app("sam2")  # Sam types Alex's name by mistake: Alex's second machine
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("i", "c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PairingDialog)
+        dialog.query_one("#folder", Input).value = str(pair.shared)
+        dialog.query_one("#code", Input).value = pair.code
+        dialog.query_one("#name", Input).value = "Alex"
+        await pilot.press("ctrl+s")
+        await _wait_for(pilot, lambda: isinstance(app.screen, TogetherScreen))
+        await pilot.pause()
+        toasts = " ".join(" ".join(str(t.render()).split()) for t in app.screen.query("Toast"))
+        assert "Joined as another machine of Alex" in toasts
 
 
 async def test_join_in_the_app_says_what_is_wrong_in_one_line(
