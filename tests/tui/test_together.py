@@ -94,6 +94,18 @@ async def test_from_sam_card_and_title_status_after_the_first_frame(pair: Pair) 
         assert str(header.render()) == "Today  ·  Sam: just now"
 
 
+async def test_a_long_appreciation_on_the_card_is_cut_with_an_ellipsis(pair: Pair) -> None:
+    long = "You stayed up to help me finish the slides and then " + "made tea " * 12
+    pair.cli("sam", "appreciate", long)
+    app = pair.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        [line, *_] = str(app.screen.query_one(FromPartnerCard).render()).splitlines()
+        # the cut is shown, not passed off as the whole line
+        assert line.startswith("♡ Sam: You stayed up to help me finish the slides")
+        assert "…, Wed 25 Nov" in line
+
+
 async def test_no_card_and_no_status_when_not_paired(tmp_path: Path) -> None:
     paths = paths_mod.resolve(data_dir=tmp_path / "solo")
     clock = fixed_clock(NOW)
