@@ -212,6 +212,13 @@ def _line(text: str, limit: int = 100) -> str:
     return flat if len(flat) <= limit else flat[: limit - 1] + "…"
 
 
+def _print_until_sync(status: Status) -> None:
+    """With a git remote a change waits in the local clone until ``together sync`` pushes
+    it: say so, so "sent" is never claimed early."""
+    if status.git:
+        print("  it reaches them with the next 'micromance together sync' (pull and push)")
+
+
 def _print_problems(problems: list[str]) -> None:
     for problem in problems:
         print(f"  ! {_line(problem, 200)}")
@@ -274,7 +281,15 @@ def _join(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         raise CliError(str(exc)) from None
     status, _journal, _library = _exchange(session, paths, clock, pull=True)
     who = status.partner.name if status.partner else "your partner"
-    print(f"Joined. You and {who} now share through {args.folder}.")
+    if session.same_person_as is not None:
+        me = _line(session.same_person_as)
+        print(
+            f"Joined as another machine of {me} (the name is the same): this machine shares "
+            f"{me}'s file with {who}, through {args.folder}. If you are not {me}, run "
+            "'micromance together leave' and join again with your own --name."
+        )
+    else:
+        print(f"Joined. You and {who} now share through {args.folder}.")
     _print_problems(status.problems)
     return EXIT_OK
 
@@ -357,17 +372,32 @@ def _about(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     print(
         f"Shared with {session.partner_name}: {_line(payload['label'])}: {_line(payload['text'])}"
     )
+    _print_until_sync(status)
     _print_problems(status.problems)
     return EXIT_OK
 
 
 def _leave(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
+    from micromance_tui.core.together import is_paired
+    from micromance_tui.core.together.session import Together, TogetherError
+
+    if is_paired(paths.together_file):
+        try:
+            Together.load(paths.together_file, paths.together_git_dir)
+        except TogetherError:  # damaged: leaving is the way out, so it must work
+            Together.forget(paths.together_file, paths.together_git_dir)
+            print(
+                f"Left: the damaged {paths.together_file.name}, the key and everything shared "
+                "are forgotten on this machine; pair again to share."
+            )
+            return EXIT_OK
     session = _session(paths)
-    folder = session.state["folder"]
+    folder, partner = session.state["folder"], session.partner_name
     session.leave()
     print(
         f"Left: the key and everything shared are forgotten on this machine. Your file in "
-        f"{folder} stays until you delete it; without the key nobody can read it."
+        f"{folder} stays, encrypted, until you delete it; {partner}'s app can still read it, "
+        "as can anyone with the pairing code."
     )
     return EXIT_OK
 
@@ -388,7 +418,9 @@ def cmd_appreciate(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
     except EventError as exc:
         raise CliError(f"appreciation: {exc}", EXIT_USAGE) from None
     status, _j, _l = _exchange(session, paths, clock)
-    print(f"Sent to {session.partner_name}: {_line(text)}")
+    sent = "Ready for" if status.git else "Sent to"
+    print(f"{sent} {session.partner_name}: {_line(text)}")
+    _print_until_sync(status)
     _print_problems(status.problems)
     return EXIT_OK
 
@@ -413,6 +445,7 @@ def cmd_react(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         f"Told {session.partner_name}: {_line(event['title'])} ({event['date']}) "
         f"{REACTIONS[reaction]}."
     )
+    _print_until_sync(status)
     _print_problems(status.problems)
     return EXIT_OK
 

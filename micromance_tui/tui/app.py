@@ -258,9 +258,15 @@ class MicromanceApp(App[int]):
 
     @property
     def together_line(self) -> str:
-        """ "Sam: 3 days ago" for the title bar; "" when not paired."""
+        """ "Sam: 3 days ago" for the title bar ("Sam: 3 days ago, 1 problem (i)" when the
+        last read found one: the Together screen names it); "" when not paired."""
         status = self.together_status
-        return "" if status is None else status.partner_line(self.now)
+        if status is None:
+            return ""
+        line = status.partner_line(self.now)
+        if status.problems:
+            line += f", {plural(len(status.problems), 'problem')} (i)"
+        return line
 
     def format_title(self, title: str, sub_title: str) -> Content:
         """The header's line: the screen's title and sub-title ("Quiz — answering"), then

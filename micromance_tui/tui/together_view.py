@@ -4,6 +4,7 @@ as theirs). Empty when not paired. Their text is never markup."""
 
 from __future__ import annotations
 
+from dataclasses import replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -33,6 +34,20 @@ def partner_quiz(app: MicromanceApp) -> QuizResult | None:
     """The partner's own latest quiz result, taken on their machine; None if none came."""
     session = app.together
     return None if session is None else session.partner_quiz()
+
+
+def partner_result(
+    app: MicromanceApp, at_keyboard: QuizResult | None, words: PartnerWords
+) -> tuple[QuizResult | None, str | None]:
+    """The partner's result to show: their own (taken on their machine) when it is newer
+    than one taken here at the keyboard, with the head that says so ("Sam (theirs)", by the
+    name they paired with when the journal keeps none); else ``at_keyboard`` and None."""
+    theirs = partner_quiz(app)
+    if theirs is None or (at_keyboard is not None and theirs.taken < at_keyboard.taken):
+        return at_keyboard, None
+    if not words.name:
+        words = replace(words, name=partner_name(app))
+    return theirs, words.fill("{Who} ({theirs})")
 
 
 def theirs_things(app: MicromanceApp) -> list[Option]:
@@ -65,6 +80,15 @@ def theirs_dates(app: MicromanceApp, today: date, line: Any) -> list[Option]:
     return out
 
 
+def until_sync(app: MicromanceApp) -> str:
+    """With a git remote a change waits in the local clone until a sync pushes it: the words
+    that say so after "Sent"/"Told", or "" with a synced folder (written there at once)."""
+    session = app.together
+    if session is None or not session.state["git"]:
+        return ""
+    return " (it goes with the next sync: ctrl+r on Together)"
+
+
 def react(app: MicromanceApp, event: dict[str, Any], reaction: int) -> bool:
     """Tell the partner how something they did for you landed (1-5): kept as a reaction
     event and written to the shared folder in the background. A problem is a notification
@@ -84,7 +108,9 @@ def react(app: MicromanceApp, event: dict[str, Any], reaction: int) -> bool:
         app.notify(str(exc), title="Together", severity="error")
         return False
     app.notify(
-        f"Told {session.partner_name}: {REACTIONS[reaction]}", title="Reaction", markup=False
+        f"Told {session.partner_name}: {REACTIONS[reaction]}{until_sync(app)}",
+        title="Reaction",
+        markup=False,
     )
     app.refresh_together()
     return True

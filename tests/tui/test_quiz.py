@@ -435,6 +435,30 @@ async def test_compare_with_one_result_says_who_is_missing(make_app: AppFactory)
         assert "no result yet" in text(screen, "#c-bars")
 
 
+async def test_compare_speaks_of_you_and_your_partner_without_names(make_app: AppFactory) -> None:
+    from micromance_tui.tui.widgets.empty_state import EmptyState
+
+    def only_partner(journal: Journal) -> None:  # no names kept: "you", "your partner"
+        words = {i.id: choose(i, "words", "time") for i in QUIZ.classic}
+        journal.add_quiz_result(
+            build_result(
+                QUIZ, who="partner", mode="classic", answers=words, taken=datetime(2026, 11, 1)
+            )
+        )
+
+    app = make_app(setup=only_partner)
+    async with app.run_test(size=(80, 24)) as pilot:
+        screen = await open_quiz(pilot)
+        await pilot.press("c")
+        await pilot.pause()
+        empty = screen.query_one("#compare-empty", EmptyState)
+        assert empty.what.startswith("You have no result yet.")  # not "You has"
+        assert "Once you have a result, ideas for your partner appear here." in text(
+            screen, "#c-ideas-partner-from"
+        )
+        assert text(screen, "#c-ideas-me-from").startswith("From your partner's top")
+
+
 async def test_todays_idea_and_browse_follow_the_partners_profile(make_app: AppFactory) -> None:
     app = make_app(setup=names)
     async with app.run_test(size=(80, 24)) as pilot:

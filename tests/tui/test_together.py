@@ -34,6 +34,7 @@ class Pair:
         self.root = root
         self.capsys = capsys
         self.shared = root / "shared"
+        self.code = ""  # the pairing code, once paired
 
     def cli(self, who: str, *args: str) -> str:
         code = main(["--data-dir", str(self.root / who), *args])
@@ -62,7 +63,8 @@ def pair(
     monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
     p = Pair(tmp_path, capsys)
     out = p.cli("alex", "together", "init", str(p.shared), "--name", "Alex", "--json")
-    p.cli("sam", "together", "join", str(p.shared), json.loads(out)["code"], "--name", "Sam")
+    p.code = json.loads(out)["code"]
+    p.cli("sam", "together", "join", str(p.shared), p.code, "--name", "Sam")
     return p
 
 
@@ -90,6 +92,18 @@ async def test_from_sam_card_and_title_status_after_the_first_frame(pair: Pair) 
         assert card.border_title == "From Sam"
         header = app.screen.query_one(Header).query_one("HeaderTitle", Static)
         assert str(header.render()) == "Today  ·  Sam: just now"
+
+
+async def test_a_long_appreciation_on_the_card_is_cut_with_an_ellipsis(pair: Pair) -> None:
+    long = "You stayed up to help me finish the slides and then " + "made tea " * 12
+    pair.cli("sam", "appreciate", long)
+    app = pair.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        [line, *_] = str(app.screen.query_one(FromPartnerCard).render()).splitlines()
+        # the cut is shown, not passed off as the whole line
+        assert line.startswith("♡ Sam: You stayed up to help me finish the slides")
+        assert "…, Wed 25 Nov" in line
 
 
 async def test_no_card_and_no_status_when_not_paired(tmp_path: Path) -> None:
@@ -154,6 +168,25 @@ async def test_start_a_pairing_in_the_app_shows_the_code_once_and_it_works(
     assert p.session("sam").status().partner is not None  # Alex's file was written
 
 
+async def test_joining_in_the_app_with_the_partners_name_says_it_is_their_machine(
+    pair: Pair,
+) -> None:
+    app = pair.app("sam2")  # Sam types Alex's name by mistake: Alex's second machine
+    async with app.run_test(size=(80, 24), notifications=True) as pilot:
+        await pilot.press("i", "c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PairingDialog)
+        dialog.query_one("#folder", Input).value = str(pair.shared)
+        dialog.query_one("#code", Input).value = pair.code
+        dialog.query_one("#name", Input).value = "Alex"
+        await pilot.press("ctrl+s")
+        await _wait_for(pilot, lambda: isinstance(app.screen, TogetherScreen))
+        await pilot.pause()
+        toasts = " ".join(" ".join(str(t.render()).split()) for t in app.screen.query("Toast"))
+        assert "Joined as another machine of Alex" in toasts
+
+
 async def test_join_in_the_app_says_what_is_wrong_in_one_line(
     tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
@@ -189,6 +222,29 @@ async def test_join_in_the_app_says_what_is_wrong_in_one_line(
         await _settle(app, pilot)
         inbox = app.screen.query_one("#together-inbox", OptionList)
         assert "hello from Alex" in str(inbox.get_option_at_index(0).prompt)
+
+
+async def test_a_long_pairing_error_wraps_inside_the_dialog_at_80x24(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv("MICROMANCE_NOW", NOW.isoformat())
+    p = Pair(tmp_path, capsys)
+    p.cli("alex", "together", "init", str(p.shared), "--json")
+    app = p.app("sam")
+    async with app.run_test(size=(80, 24)) as pilot:
+        await pilot.press("i", "c")
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, PairingDialog)
+        dialog.query_one("#folder", Input).value = str(p.shared)
+        dialog.query_one("#code", Input).value = "0" * 25
+        await pilot.press("ctrl+s")
+        error = dialog.query_one("#pairing-error", Label)
+        await _wait_for(pilot, lambda: "check it for typos" in str(error.render()))
+        await pilot.pause()
+        box = dialog.query_one("#pairing-dialog").content_region
+        # the whole sentence is on screen: wrapped within the dialog, not cut at its edge
+        assert error.region.right <= box.right and error.region.height >= 2
 
 
 async def test_react_from_the_together_screen_reaches_the_partner(pair: Pair) -> None:
@@ -305,7 +361,23 @@ async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> Non
     assert sent_to_sam["text"] == "Thank you for the soup"
 
 
+async def test_a_focused_share_switch_still_shows_what_it_shares(pair: Pair) -> None:
+    app = pair.app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("i")
+        await pilot.pause()
+        box = app.screen.query_one("#share-tried", Checkbox)
+        box.focus()
+        await pilot.pause()
+        # its label is on its one line, not squeezed out by a focus border
+        assert box.content_region.height == 1
+        assert box.content_region.width >= len(str(box.label))
+
+
 async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: Pair) -> None:
+    for n in range(8):  # a tall inbox, far down the screen at 80x24
+        pair.cli("sam", "appreciate", f"thanks, number {n}")
     pair.cli("sam", "appreciate", "before")
     sam_file = pair.shared / f"{pair.session('sam').state['member']}.mmt"
     app = pair.app()
@@ -319,12 +391,24 @@ async def test_a_hostile_partner_file_is_a_line_on_the_screen_not_a_crash(pair: 
         status = str(app.screen.query_one("#together-status").render())
         assert "not a micromance Together file; ignored" in status
         assert "\x1b" not in status
-        assert "before" in str(
-            app.screen.query_one("#together-inbox", OptionList).get_option_at_index(0).prompt
-        )
+        inbox = app.screen.query_one("#together-inbox", OptionList)
+        shown = [str(inbox.get_option_at_index(i).prompt) for i in range(inbox.option_count)]
+        assert any("before" in line for line in shown)  # what was read before stays
         await pilot.press("escape")
         await pilot.pause()
         assert app.screen.query_one(FromPartnerCard).display  # Today still shows it
+        # the title bar, on every screen, does not claim all is well
+        header = app.screen.query_one(Header).query_one("HeaderTitle", Static)
+        assert str(header.render()) == "Today  ·  Sam: just now, 1 problem (i)"
+    small = pair.app()
+    async with small.run_test(size=(80, 24)) as pilot:
+        await _settle(small, pilot)
+        await pilot.press("i")  # as the title bar says: the problem is on top, in view
+        await pilot.pause()
+        on_top = str(small.screen.query_one("#together-status", Static).render())
+        assert "not a micromance Together file" in on_top
+        assert small.screen.query_one("#together-body").scroll_offset.y == 0
+        assert small.screen.query_one("#together-inbox").has_focus
 
 
 async def test_partner_and_compare_use_what_the_partner_shared_marked_as_theirs(
@@ -356,10 +440,15 @@ async def test_partner_and_compare_use_what_the_partner_shared_marked_as_theirs(
         assert shown.endswith("(from Sam)")
         await pilot.press("q")
         await pilot.pause()
+        # the quiz's start page has their result too, not "no results yet"
+        assert app.screen.query_one("#start-latest").display
+        latest = str(app.screen.query_one("#start-latest", Static).render())
+        assert "Sam (theirs): classic, 20 Nov 2026" in latest
         await pilot.press("c")
         await pilot.pause()
         bars = str(app.screen.query_one("#c-bars").render())
-        assert "(their" in bars  # the head says whose result it is (cut to the column)
+        # the head says whose result it is, by the name they paired with, uncut
+        assert "Sam (theirs)" in bars.splitlines()[0]
         # Sam's own result, taken on Sam's machine: 12 of 12 picks for quality time
         assert "Quality time          —                   ████████████ 100%" in bars
 
@@ -382,7 +471,7 @@ async def test_sync_key_pulls_from_a_git_remote(
     p.cli("sam", "appreciate", "pushed from Sam's laptop")
     p.cli("sam", "together", "sync")
     app = p.app()
-    async with app.run_test(size=(80, 30)) as pilot:
+    async with app.run_test(size=(80, 30), notifications=True) as pilot:
         await _settle(app, pilot)
         assert not app.screen.query_one(FromPartnerCard).display  # not pulled yet
         await pilot.press("i")
@@ -391,6 +480,14 @@ async def test_sync_key_pulls_from_a_git_remote(
         await _settle(app, pilot)
         inbox = app.screen.query_one("#together-inbox", OptionList)
         assert "pushed from Sam's laptop" in str(inbox.get_option_at_index(0).prompt)
+        field = app.screen.query_one("#appreciation", Input)
+        field.focus()
+        field.value = "thanks"
+        await pilot.press("enter")
+        await pilot.pause()
+        # with git it waits in the clone: the note says so instead of "Sent"
+        toasts = " ".join(" ".join(str(t.render()).split()) for t in app.screen.query("Toast"))
+        assert "Ready for Sam (it goes with the next sync: ctrl+r on Together)" in toasts
 
 
 async def test_answer_the_daily_question_on_the_together_screen(pair: Pair) -> None:

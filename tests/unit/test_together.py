@@ -176,7 +176,21 @@ def test_key_and_settings_are_private_and_leave_forgets_them(paired: Couple) -> 
     assert stat.S_IMODE(state.stat().st_mode) == 0o600
     code, out, _ = paired.run("alex", "together", "leave")
     assert code == 0 and "forgotten" in out
+    # Sam's app still holds the key: leaving must not promise that nobody can read it
+    assert "nobody can read" not in out and "app can still read it" in " ".join(out.split())
     assert not state.exists()
+    code, _, err = paired.run("alex", "inbox")
+    assert code == 1 and "not paired yet" in err
+
+
+def test_a_damaged_settings_file_can_still_be_left(paired: Couple) -> None:
+    state = paired.data("alex") / "together.json"
+    state.write_text("garbage{", encoding="utf-8")
+    code, _, err = paired.run("alex", "together", "status")
+    assert code == 1 and "run 'micromance together leave'" in err
+    code, out, err = paired.run("alex", "together", "leave")  # what that line says to do
+    assert code == 0, err
+    assert "forgotten" in out and not state.exists()
     code, _, err = paired.run("alex", "inbox")
     assert code == 1 and "not paired yet" in err
 
@@ -235,9 +249,59 @@ def test_reaction_flows_back_as_the_real_answer(paired: Couple) -> None:
     assert "[Sam: loved it]" in out
 
 
+def _edit_alex_tried_and_sync(paired: Couple) -> None:
+    """Alex starts sharing notes: the tried idea Sam reacted to becomes a new event (an
+    edit), which Sam's app then reads."""
+    paired.run("alex", "together", "share", "notes=on")
+    paired.run("sam", "together", "sync")
+
+
+def test_a_reaction_survives_the_partner_editing_what_they_did(paired: Couple) -> None:
+    paired.run("alex", "tried", GESTURE, "--note", "left it by the kettle")
+    [event] = paired.json("sam", "inbox", "--json")
+    paired.run("sam", "react", event["id"][:8], "5")
+    _edit_alex_tried_and_sync(paired)
+    [item] = paired.json("sam", "today", "--json")["from_partner"]
+    assert item["id"] != event["id"] and item["note"] == "left it by the kettle"
+    # Sam already said how it landed: the card must not ask again as if Sam had not.
+    assert item["reaction"] == 5
+    assert paired.session("sam").my_reactions()[item["id"]] == 5
+
+
+def test_the_partners_newest_reaction_wins_across_versions(paired: Couple) -> None:
+    paired.run("alex", "tried", GESTURE, "--note", "left it by the kettle")
+    [event] = paired.json("sam", "inbox", "--json")
+    paired.run("sam", "react", event["id"][:8], "5")
+    _edit_alex_tried_and_sync(paired)
+    [edited] = [e for e in paired.json("sam", "inbox", "--json") if e["kind"] == "tried"]
+    code, _, err = paired.run("sam", "react", edited["id"][:8], "2", now="2026-11-25T10:30")
+    assert code == 0, err
+    paired.run("alex", "together", "sync", now="2026-11-25T10:31")
+    [row] = paired.json("alex", "log", "--json")
+    assert row["partner_reaction"] == 2  # Sam's second thought, not the first
+
+
 def test_react_with_an_unknown_id_is_one_line_exit_2(paired: Couple) -> None:
     code, _, err = paired.run("sam", "react", "abcdef12", "5")
     assert code == 2 and "nothing from Alex" in err and err.count("\n") == 1
+
+
+def test_react_to_an_appreciation_says_what_it_is_not_that_there_is_nothing(
+    paired: Couple,
+) -> None:
+    paired.run("alex", "appreciate", "thanks for the soup")
+    [event] = paired.json("sam", "inbox", "--json")
+    code, _, err = paired.run("sam", "react", event["id"][:8], "5")
+    assert code == 2 and err.count("\n") == 1
+    assert "is an appreciation from Alex" in err and "did for you" in err
+
+
+def test_an_empty_or_too_long_appreciation_says_which(paired: Couple) -> None:
+    code, _, err = paired.run("alex", "appreciate", "   ")
+    assert code == 2 and err == "micromance: appreciation: the text is empty\n"
+    code, _, err = paired.run("alex", "appreciate", "x" * 501)
+    assert code == 2
+    assert err == "micromance: appreciation: the text has 501 characters; at most 500\n"
 
 
 def test_appreciation_on_their_today(paired: Couple) -> None:
@@ -348,6 +412,19 @@ def test_status_writes_a_folder_under_home_with_a_tilde(paired: Couple) -> None:
     assert paired.json("alex", "together", "status", "--json")["folder"] == str(paired.shared)
 
 
+@pytest.mark.parametrize(
+    ("seconds", "shown"),
+    [(100, "Sam: 1 minute ago"), (3 * 60, "Sam: 3 minutes ago"), (3 * 86400, "Sam: 3 days ago")],
+)
+def test_when_the_partner_last_wrote_is_counted_in_words(seconds: int, shown: str) -> None:
+    from datetime import timedelta
+
+    from micromance_tui.core.together.session import PartnerInfo, Status
+
+    status = Status("/s", False, "Alex", {}, PartnerInfo("Sam", NOW, 3))
+    assert status.partner_line(NOW_DT + timedelta(seconds=seconds)) == shown
+
+
 def test_clock_skew_of_a_day(paired: Couple) -> None:
     tomorrow = "2026-11-26T08:00"
     paired.run("sam", "tried", GESTURE, now=tomorrow)
@@ -366,11 +443,13 @@ def test_same_person_on_two_machines_conflict_copies_are_merged_and_tidied(
     paired: Couple,
 ) -> None:
     # Alex's laptop joins as Alex: the same member, a second device
-    rc, _, err = paired.run(
+    rc, out, err = paired.run(
         "alex2", "together", "join", str(paired.shared), paired.code, "--name", "Alex"
     )
     assert rc == 0, err
     assert paired.session("alex2").state["member"] == paired.session("alex").state["member"]
+    # said plainly, so a partner who typed the other's name by mistake sees it at once
+    assert out.startswith("Joined as another machine of Alex (the name is the same)")
     main_file = paired.member_file("alex")
     paired.run("alex", "appreciate", "from the desktop")
     desktop_version = main_file.read_bytes()
@@ -386,6 +465,22 @@ def test_same_person_on_two_machines_conflict_copies_are_merged_and_tidied(
     assert texts == {"from the desktop", "from the laptop"}
     assert paired.status("sam")["partner"]["name"] == "Alex"
     assert paired.status("sam")["problems"] == []
+
+
+def test_a_data_folder_restored_from_a_backup_keeps_sharing(paired: Couple) -> None:
+    alex = paired.data("alex")
+    backup = paired.root / "alex-backup"
+    paired.run("alex", "appreciate", "before the backup")
+    shutil.copytree(alex, backup)
+    paired.run("alex", "appreciate", "after the backup")
+    shutil.rmtree(alex)
+    shutil.copytree(backup, alex)  # Alex restores the data folder (or copies it elsewhere)
+    paired.run("alex", "appreciate", "after the restore")
+    texts = {e["text"] for e in paired.json("sam", "inbox", "--json")}
+    assert texts == {"before the backup", "after the backup", "after the restore"}
+    assert paired.status("sam")["problems"] == []  # not taken for a replay
+    own = {e.get("text") for e in paired.session("alex").own_events()}
+    assert "after the backup" in own  # the restored folder took back what it had sent
 
 
 def test_a_conflict_copy_of_the_partners_file_is_merged(paired: Couple) -> None:
@@ -539,6 +634,15 @@ def _git(*args: str, cwd: Path | None = None) -> None:
 
 
 @pytest.mark.skipif(shutil.which("git") is None, reason="needs git")
+def test_a_git_remote_that_is_not_there_says_why_in_one_line(
+    couple: Couple, tmp_path: Path
+) -> None:
+    code, _, err = couple.run("alex", "together", "init", f"file://{tmp_path}/nowhere.git")
+    assert code == 1 and err.count("\n") == 1
+    # git's own first complaint, not the tail of its advice ("and the repository exists.")
+    assert "does not appear to be a git repository" in err
+
+
 def test_git_remote_as_the_shared_folder(couple: Couple, tmp_path: Path) -> None:
     bare = tmp_path / "remote.git"
     _git("init", "--bare", "--quiet", str(bare))
@@ -547,7 +651,9 @@ def test_git_remote_as_the_shared_folder(couple: Couple, tmp_path: Path) -> None
     rc, out, err = couple.run("sam", "together", "join", url, couple.code, "--name", "Sam")
     assert rc == 0, err
     assert "You and Alex" in out
-    couple.run("sam", "appreciate", "sent through git")
+    rc, out, _ = couple.run("sam", "appreciate", "sent through git")
+    # with git it waits in the local clone: the message must not claim it was sent
+    assert out.startswith("Ready for Alex: sent through git\n") and "together sync" in out
     assert couple.status("alex")["partner"] is None  # not pulled yet
     rc, out, err = couple.run("sam", "together", "sync")
     assert rc == 0, err + out

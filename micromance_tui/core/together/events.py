@@ -40,12 +40,16 @@ def _id(value: object, name: str) -> str:
     return value
 
 
-def _text(value: object, name: str, high: int, *, low: int = 1) -> str:
-    if not isinstance(value, str) or not low <= len(value) <= high:
-        raise EventError(f"{name} is not text of {low} to {high} characters")
+def _text(value: object, name: str, high: int) -> str:
+    if not isinstance(value, str):
+        raise EventError(f"the {name} is not text")
+    if not value:
+        raise EventError(f"the {name} is empty")
+    if len(value) > high:
+        raise EventError(f"the {name} has {len(value)} characters; at most {high}")
     problem = bad_characters(value)
     if problem:
-        raise EventError(f"{name} has {problem}")
+        raise EventError(f"the {name} has {problem}")
     return value
 
 

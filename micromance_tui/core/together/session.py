@@ -59,6 +59,7 @@ MAGIC = b"MMTG"
 PAIRING_NAME = "micromance-pairing"
 SUFFIX = ".mmt"
 LOCAL_FORMAT = "micromance-together-local"
+RECEIVED_NAME = "together-received.json"  # beside the state file: the partner's events
 MAX_FILE_BYTES = 32 * 1024 * 1024
 MAX_EVENTS = 50_000
 MAX_NAME = 40
@@ -84,6 +85,16 @@ KIND_SHARE = {
     "answer": "answers",
     "thing": "things",
     "date": "dates",
+}
+
+KIND_WORDS = {
+    "tried": "an idea tried for you",
+    "quiz": "a quiz result",
+    "react": "a reaction",
+    "appreciation": "an appreciation",
+    "answer": "an answer to the daily question",
+    "thing": "a little thing",
+    "date": "a date",
 }
 
 _MEMBER_FILE = re.compile(r"([0-9a-f]{32})(.*)\.mmt")
@@ -147,11 +158,10 @@ def _ago(moment: datetime, now: datetime) -> str:
     if seconds < 90:
         return "just now"
     if seconds < 3600:
-        return f"{int(seconds // 60)} minutes ago"
+        return f"{plural(int(seconds // 60), 'minute')} ago"
     if seconds < 2 * 86400:
-        hours = int(seconds // 3600)
-        return "1 hour ago" if hours == 1 else f"{hours} hours ago"
-    return f"{int(seconds // 86400)} days ago"
+        return f"{plural(int(seconds // 3600), 'hour')} ago"
+    return f"{plural(int(seconds // 86400), 'day')} ago"
 
 
 @record(slots=False)
@@ -358,9 +368,12 @@ def _git(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProces
 def _git_ok(args: list[str], cwd: Path | None = None) -> str:
     done = _git(args, cwd)
     if done.returncode != 0:
-        lines = [line for line in (done.stderr or done.stdout).splitlines() if line.strip()]
-        last = lines[-1].strip() if lines else f"exit code {done.returncode}"
-        raise TogetherError(f"git {args[0]} failed: {last}")
+        lines = [line.strip() for line in (done.stderr or done.stdout).splitlines()]
+        lines = [line for line in lines if line]
+        # git says what went wrong first ("fatal: ..."), then advice over several lines
+        said = [line for line in lines if line.startswith(("fatal:", "error:"))]
+        why = (said or lines[-1:] or [f"exit code {done.returncode}"])[0]
+        raise TogetherError(f"git {args[0]} failed: {why}")
     return done.stdout
 
 
@@ -416,9 +429,11 @@ class Together:
         self._dirty = False
         self._live: tuple[tuple[int, int], list[dict[str, Any]]] | None = None
         #: the partner's events and what was seen, in their own (big) file, read when needed
-        self.received_file = state_file.with_name("together-received.json")
+        self.received_file = state_file.with_name(RECEIVED_NAME)
         self._big: dict[str, Any] | None = None
         self._big_dirty = False
+        #: set by ``join`` when this machine joined as another machine of that member
+        self.same_person_as: str | None = None
 
     # -- local state ----------------------------------------------------------------------
 
@@ -667,6 +682,7 @@ class Together:
                 for read in session._read_members(problems=[]):
                     if read.name.casefold() == name.casefold() and not read.conflict:
                         state["member"] = read.member
+                        session.same_person_as = read.name
                         break
             session._save()
         return session
@@ -697,11 +713,17 @@ class Together:
 
     def leave(self) -> None:
         """Forget the key, the settings and the local copies (the shared folder is left)."""
-        with self._locked(self.state_file):
-            self.state_file.unlink(missing_ok=True)
-            self.received_file.unlink(missing_ok=True)
-            if self.git_dir.exists():
-                shutil.rmtree(self.git_dir, ignore_errors=True)
+        self.forget(self.state_file, self.git_dir)
+
+    @classmethod
+    def forget(cls, state_file: Path, git_dir: Path) -> None:
+        """``leave`` without opening the state: works when it is damaged, which is when
+        the way out is to leave and pair again."""
+        with cls._locked(state_file):
+            state_file.unlink(missing_ok=True)
+            state_file.with_name(RECEIVED_NAME).unlink(missing_ok=True)
+            if git_dir.exists():
+                shutil.rmtree(git_dir, ignore_errors=True)
 
     # -- what this member shares ------------------------------------------------------------
 
@@ -927,13 +949,17 @@ class Together:
                 why = "; ".join(f"{n} {reason}" for reason, n in sorted(read.skipped.items()))
                 problems.append(f"{read.path.name}: {plural(total, 'event')} skipped ({why})")
             if read.member == me:
-                if read.device == self.state["device"] and not read.conflict:
+                ours = read.device == self.state["device"]
+                # Our own last write, as we left it. A later one means this data folder is
+                # older than the file (restored from a backup, or copied to a second
+                # machine): take back what it sent since, and count on from there.
+                if ours and not read.conflict and read.counter <= int(self.state["counter"]):
                     continue
                 new = {k: v for k, v in read.events.items() if k not in self.state["own"]}
                 if new or read.conflict:
                     self.state["own"].update(new)
                     rewrite = True
-                if read.device == self.state["device"]:
+                if ours:
                     self.state["counter"] = max(int(self.state["counter"]), read.counter)
             else:
                 self.received.update(read.events)
@@ -951,6 +977,7 @@ class Together:
         since = (now.date() - timedelta(days=30)).isoformat()
         self.state["partner"]["events"] = len(events)
         self.state["landed"] = self._reactions_to_me()
+        self.state["renamed"] = self._renamed()
         quizzes = [e for e in events if e["kind"] == "quiz"]
         self.state["partner_quiz"] = max(quizzes, key=lambda e: e["taken"]) if quizzes else None
         self.state["recent"] = [
@@ -1080,9 +1107,14 @@ class Together:
             raise TogetherUsageError(
                 f"'{prefix}' is too short: give at least 4 characters of an id"
             )
-        found = [
-            e for e in self.partner_events() if e["kind"] in kinds and e["id"].startswith(wanted)
-        ]
+        matching = [e for e in self.partner_events() if e["id"].startswith(wanted)]
+        found = [e for e in matching if e["kind"] in kinds]
+        if not found and len(matching) == 1:
+            what = KIND_WORDS.get(matching[0]["kind"], "something else")
+            raise TogetherUsageError(
+                f"'{prefix}' is {what} from {self.partner_name}; reactions are for what "
+                f"{self.partner_name} did for you (see 'micromance inbox')"
+            )
         if not found:
             raise TogetherUsageError(
                 f"nothing from {self.partner_name} has an id starting '{prefix}'; "
@@ -1124,8 +1156,31 @@ class Together:
         return history(self.own_events(), self.partner_events(), prompts)
 
     def my_reactions(self) -> dict[str, int]:
-        """Partner event id -> this member's reaction to it."""
-        return {e["to"]: e["reaction"] for e in self.own_events() if e["kind"] == "react"}
+        """Partner event id -> this member's reaction to it (also under the id of the newest
+        version, when the partner has edited it since; the latest reaction wins)."""
+        renamed = self.state.get("renamed") or {}
+        out: dict[str, int] = {}
+        for e in self.own_events():  # oldest first
+            if e["kind"] == "react":
+                out[e["to"]] = out[renamed.get(e["to"], e["to"])] = e["reaction"]
+        return out
+
+    def _renamed(self) -> dict[str, str]:
+        """Partner event this member reacted to -> its newest version, where the partner has
+        edited it since (an edit is a new event that ``replaces`` the old one). Kept in the
+        small state file, so reading it needs no partner file."""
+        newer = {e["replaces"]: e["id"] for e in self.received.values() if "replaces" in e}
+        out: dict[str, str] = {}
+        for e in self.own_events():
+            if e["kind"] != "react":
+                continue
+            target, seen = e["to"], {e["to"]}
+            while target in newer and newer[target] not in seen:
+                target = newer[target]
+                seen.add(target)
+            if target != e["to"]:
+                out[e["to"]] = target
+        return out
 
     def partner_quiz(self) -> QuizResult | None:
         """The partner's own latest quiz result, taken on their machine (as of the last read
@@ -1153,14 +1208,17 @@ class Together:
         return dict(landed) if isinstance(landed, dict) else self._reactions_to_me()
 
     def _reactions_to_me(self) -> dict[str, int]:
-        by_event = {e["to"]: e["reaction"] for e in self.partner_events() if e["kind"] == "react"}
+        by_event = {
+            e["to"]: (e["at"], e["reaction"]) for e in self.partner_events() if e["kind"] == "react"
+        }
         out: dict[str, int] = {}
         for key, (event_id, _digest) in self.state["sources"].items():
             if key.startswith("tried:"):
-                # an edit made a new event; a reaction may name any version of the entry
-                for eid in self._versions(event_id):
-                    if eid in by_event:
-                        out[key.removeprefix("tried:")] = by_event[eid]
+                # An edit made a new event; a reaction may name any version of the entry,
+                # and the partner's latest reaction (by their clock) is their answer.
+                found = [by_event[eid] for eid in self._versions(event_id) if eid in by_event]
+                if found:
+                    out[key.removeprefix("tried:")] = max(found)[1]
         return out
 
     def _versions(self, event_id: str) -> list[str]:

@@ -126,12 +126,27 @@ class PairingDialog(AppAccess, ModalScreen[bool | None]):
                     folder, name, paths.together_file, paths.together_git_dir, now
                 )
             else:
-                Together.join(folder, code, name, paths.together_file, paths.together_git_dir, now)
+                session = Together.join(
+                    folder, code, name, paths.together_file, paths.together_git_dir, now
+                )
                 shown = ""
+                if session.same_person_as is not None:  # said, as the shell says it
+                    self.app.call_from_thread(self._same_person, session.same_person_as)
         except (TogetherError, OSError) as exc:
             self.app.call_from_thread(self._failed, str(exc))
             return
         self.app.call_from_thread(self._done, folder, shown)
+
+    def _same_person(self, name: str) -> None:
+        self.app.notify(
+            f"Joined as another machine of {name} (the name is the same): this machine shares "
+            f"{name}'s file. If you are not {name}, leave ('micromance together leave') and "
+            "join again with your own name.",
+            title="Together",
+            severity="warning",
+            timeout=15,
+            markup=False,
+        )
 
     def _failed(self, message: str) -> None:
         self._busy = False

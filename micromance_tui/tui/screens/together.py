@@ -70,11 +70,6 @@ class TogetherScreen(BaseScreen):
     TogetherScreen #pairing-buttons Button {
         margin-right: 2;
     }
-    TogetherScreen Checkbox {
-        border: none;
-        padding: 0;
-        height: 1;
-    }
     """
 
     def compose_body(self) -> ComposeResult:
@@ -103,14 +98,17 @@ class TogetherScreen(BaseScreen):
             yield Static(id="sent", classes="muted")
             yield Label("What you share", classes="together-heading")
             for key, label in SHARE_LABELS.items():
-                yield Checkbox(label[:1].upper() + label[1:], id=f"share-{key}")
+                # compact: one line, focused or not (the focus shows on the label)
+                yield Checkbox(label[:1].upper() + label[1:], id=f"share-{key}", compact=True)
 
     def on_mount(self) -> None:
         self.title = "Together"
         self.mm.together_changed.subscribe(self, lambda _what: self.show_session())
         self.show_session()
         if self.session is not None:
-            self.query_one("#together-inbox", OptionList).focus()
+            # The keys work on the inbox; the screen stays at its top, where the status
+            # and any problem (the title bar's "1 problem (i)") are.
+            self.query_one("#together-inbox", OptionList).focus(scroll_visible=False)
 
     @property
     def words(self) -> PartnerWords:
@@ -278,7 +276,13 @@ class TogetherScreen(BaseScreen):
             self.notify(f"Not sent: {exc}", title="Together", severity="error")
             return
         event.input.value = ""
-        self.notify(f"Sent to {self.session.partner_name}", title="Appreciation")
+        from micromance_tui.tui.together_view import until_sync
+
+        waits = until_sync(self.mm)
+        sent = "Ready for" if waits else "Sent to"
+        self.notify(
+            f"{sent} {self.session.partner_name}{waits}", title="Appreciation", markup=False
+        )
         self.mm.refresh_together()
 
     def action_react(self, reaction: int) -> None:

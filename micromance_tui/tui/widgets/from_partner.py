@@ -22,7 +22,8 @@ MAX_LINES = 3
 
 def _flat(item: dict[str, Any], limit: int = 70) -> str:
     what = item.get("title") or item.get("text", "")
-    return " ".join(printable(str(what)).split())[:limit]
+    flat = " ".join(printable(str(what)).split())
+    return flat if len(flat) <= limit else flat[: limit - 1].rstrip() + "…"
 
 
 def card_lines(

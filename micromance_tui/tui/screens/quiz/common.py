@@ -64,6 +64,29 @@ class QuizView(Vertical):
             return {"me": "You", "partner": PartnerWords().fill("{Who}")}
         return {"me": settings.my_name or "You", "partner": PartnerWords.of(settings).fill("{Who}")}
 
+    def said(self, who: str, *, start: bool = False) -> str:
+        """``who`` in a sentence: the name kept in settings as typed, else "you" or "your
+        partner" ("You", "Your partner" when ``start``-ing the sentence)."""
+        try:
+            settings = self.mm.journal.settings()
+            name = settings.my_name if who == "me" else settings.partner_name
+        except JournalError:
+            name = ""
+        if name.strip():
+            return name.strip()
+        words = "you" if who == "me" else "your partner"
+        return words.capitalize() if start else words
+
+    def verb(self, who: str, one: str, you: str) -> str:
+        """The verb after ``said(who)``: ``verb(who, "has", "have")`` is "has" for Sam or
+        your partner, "have" for you."""
+        return you if self.said(who) == "you" else one
+
+    def possessive(self, who: str) -> str:
+        """ "your", "Alex's" or "your partner's"."""
+        said = self.said(who)
+        return "your" if said == "you" else f"{said}'s"
+
     @property
     def partner_words(self) -> PartnerWords:
         """The partner's name and pronoun, for the sentences that speak of them."""

@@ -29,7 +29,7 @@ from micromance_tui.core.quiz import (
 from micromance_tui.core.rhythm import LANGUAGE_SHORT
 from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screens.quiz.common import CloseView, QuizView, short
-from micromance_tui.tui.together_view import partner_quiz
+from micromance_tui.tui.together_view import partner_result
 from micromance_tui.tui.widgets.empty_state import EmptyState
 from micromance_tui.tui.widgets.quiz_bars import compare_bars, mode_name, scale_text, taken_text
 
@@ -109,18 +109,19 @@ class CompareView(QuizView):
         me, partner = latest["me"], latest["partner"]
         # Together: the partner's own result, taken on their machine, wins over one taken
         # here at the keyboard when it is newer.
-        theirs = partner_quiz(self.mm)
-        head = names["partner"]
-        if theirs is not None and (partner is None or theirs.taken >= partner.taken):
-            partner, head = theirs, self.partner_words.fill("{Who} ({theirs})")
+        partner, theirs_head = partner_result(self.mm, partner, self.partner_words)
+        head = theirs_head or names["partner"]
         missing = [who for who, result in (("me", me), ("partner", partner)) if result is None]
         empty = self.query_one("#compare-empty", EmptyState)
         empty.display = len(missing) == 1
         if len(missing) == 1:
+            who = missing[0]
+            said = self.said(who)
             empty.change(
-                f"{names[missing[0]]} has no result yet. Once both of you have one, your "
-                "profiles show side by side, with where you differ and ideas for each.",
-                f"Take the quiz for {names[missing[0]]}",
+                f"{self.said(who, start=True)} {self.verb(who, 'has', 'have')} no result "
+                "yet. Once both of you have one, your profiles show side by side, with where "
+                "you differ and ideas for each.",
+                "Take the quiz yourself" if said == "you" else f"Take the quiz for {said}",
                 "w, then 1",
                 f"screen.take_for('{missing[0]}')",
                 title="One result so far",
@@ -165,13 +166,17 @@ class CompareView(QuizView):
                 continue
             if set(shows) & set(feels):
                 lines.append(
-                    f"{names[giver]} shows love most in a way {names[receiver]} feels most: "
+                    f"{self.said(giver, start=True)} {self.verb(giver, 'shows', 'show')} love most "
+                    f"in a way {self.said(receiver)} {self.verb(receiver, 'feels', 'feel')} "
+                    "most: "
                     f"{language_list([x for x in shows if x in feels], lang)}."
                 )
             else:
                 lines.append(
-                    f"{names[giver]} shows love most through {language_list(shows, lang)}; "
-                    f"{names[receiver]} feels it most through {language_list(feels, lang)}. "
+                    f"{self.said(giver, start=True)} {self.verb(giver, 'shows', 'show')} love most "
+                    f"through {language_list(shows, lang)}; {self.said(receiver)} "
+                    f"{self.verb(receiver, 'feels', 'feel')} it most through "
+                    f"{language_list(feels, lang)}. "
                     "Worth talking about."
                 )
         return "\n".join(lines)
@@ -193,7 +198,8 @@ class CompareView(QuizView):
             chosen: list[Gesture] = []
             if result is None:
                 line.update(
-                    f"Once {names[other]} has a result, ideas for {names[who]} appear here."
+                    f"Once {self.said(other)} {self.verb(other, 'has', 'have')} a result, "
+                    f"ideas for {self.said(who)} appear here."
                 )
             else:
                 tops = top_languages(result)
@@ -205,7 +211,7 @@ class CompareView(QuizView):
                     seed=f"{result.who}|{result.taken}",
                 )
                 line.update(
-                    f"From {names[other]}'s top {noun(len(tops), 'language')}: "
+                    f"From {self.possessive(other)} top {noun(len(tops), 'language')}: "
                     f"{language_list(tops, lang)}."
                     + ("" if chosen else " No ideas in those languages yet.")
                 )

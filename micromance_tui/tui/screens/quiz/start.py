@@ -22,6 +22,7 @@ from micromance_tui.tui.dialogs.confirm import ConfirmDialog
 from micromance_tui.tui.dialogs.names import NamesDialog
 from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screens.quiz.common import OpenCompare, QuizView, Session
+from micromance_tui.tui.together_view import partner_result
 from micromance_tui.tui.widgets.empty_state import EmptyState
 from micromance_tui.tui.widgets.profile_bars import ProfileBars
 from micromance_tui.tui.widgets.quiz_bars import mode_name, taken_text
@@ -139,21 +140,26 @@ class StartView(QuizView):
                 f"{names.get(self.kept.who, self.kept.who)}, {mode_name(self.kept.mode)}"
             )
         results = {who: self.mm.journal.latest_quiz_result(who) for who in ("me", "partner")}
+        # Together: the partner's own result, taken on their machine, as Compare shows it
+        results["partner"], theirs_head = partner_result(
+            self.mm, results["partner"], self.partner_words
+        )
+        heads = {**names, "partner": theirs_head or names["partner"]}
         self.query_one("#start-empty", EmptyState).display = not any(results.values())
         self.query_one("#start-profiles").display = any(results.values())
         self.query_one("#start-latest").display = any(results.values())
         lines = []
         for who, result in results.items():
             bars = self.query_one(f"#start-bars-{who}", ProfileBars)
-            bars.border_title = Text(names[who])  # a typed name is never markup
+            bars.border_title = Text(heads[who])  # a typed name is never markup
             bars.show(result, empty=self._no_result(who))
             if result is None:
-                lines.append(Content.assemble((names[who], "bold"), ": no result yet."))
+                lines.append(Content.assemble((heads[who], "bold"), ": no result yet."))
                 continue
             primary, secondary = ranking(receiving_profile(result))
             lines.append(
                 Content.assemble(
-                    (names[who], "bold"),
+                    (heads[who], "bold"),
                     f": {mode_name(result.mode)}, {taken_text(result)}. ",
                     ranking_text(primary, secondary, self.language_names()),
                 )
