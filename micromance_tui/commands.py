@@ -269,7 +269,13 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         label = date_label(item, days, now.date())
         print(f"  ♥ {describe_date(item, days, info.partner)} ({label})")
     for shared in partner.items[:3]:
-        print(f"  ♡ {shared['from']}: {_one_line(shared['text'], 60)} ({shared['day']})")
+        line = f"  ♡ {shared['from']}: {_one_line(shared['text'], 60)} ({shared['day']})"
+        if shared["kind"] == "tried":  # something they did for you: how did it land?
+            if shared["reaction"] is None:
+                line += f"\n      how did it land? micromance react {shared['id'][:8]} 1-5"
+            else:
+                line += f", you: {REACTIONS[shared['reaction']]}"
+        print(line)
     if partner.news_from:
         print(f"  ♡ something new from {partner.news_from}: see it with micromance inbox")
     return opened.finish(EXIT_OK)

@@ -219,7 +219,11 @@ def test_tried_for_them_reaches_their_today_and_inbox(paired: Couple) -> None:
     assert item["text"] == TITLE
     assert item["note"] == ""  # notes are not shared unless ticked
     _, out, _ = paired.run("sam", "today")
-    assert "something new" not in out and f"♡ Alex: {TITLE}" in out
+    assert "something new" not in out and f"♡ Alex: {TITLE} (2026-11-25)" in out
+    assert f"how did it land? micromance react {item['id'][:8]} 1-5" in out
+    paired.run("sam", "react", item["id"][:8], "4")
+    _, out, _ = paired.run("sam", "today")
+    assert f"♡ Alex: {TITLE} (2026-11-25), you: went well" in out and "how did it" not in out
     _code, out, _ = paired.run("sam", "inbox")
     assert "Nothing new from Alex." in out
 
