@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from textual.content import Content
 from textual.pilot import Pilot
-from textual.widgets import Checkbox, Header, Input, Label, OptionList, Static
+from textual.widgets import Checkbox, Header, Input, Label, OptionList, Select, Static
 
 from micromance_tui.cli import main
 from micromance_tui.core import paths as paths_mod
@@ -23,6 +23,7 @@ from micromance_tui.tui.dialogs.entry_view import EntryViewDialog
 from micromance_tui.tui.dialogs.pairing import PairingDialog
 from micromance_tui.tui.screens.journal import JournalScreen
 from micromance_tui.tui.screens.together import TogetherScreen
+from micromance_tui.tui.widgets.entry_list import EntryList
 from micromance_tui.tui.widgets.from_partner import FromPartnerCard
 from tests.tui.conftest import NOW, shipped_library
 
@@ -335,6 +336,30 @@ async def test_worth_repeating_in_the_journal_uses_the_partners_own_reactions(pa
         assert isinstance(app.screen, EntryViewDialog)
         said = [str(w.render()) for w in app.screen.query(Static)]
         assert "Thu 27 Aug 2026 · how it landed: 3: fine (your guess) · Sam: 5: loved it" in said
+
+
+async def test_the_journal_list_shows_how_it_landed_for_the_partner(pair: Pair) -> None:
+    """Alex guessed "fine" and "loved it"; Sam answered "loved it" and "fell flat". The list
+    shows Sam's answers, marked with a heart, and the reaction filter goes by them."""
+    pair.cli("alex", "tried", GESTURE, "--reaction", "3", "--date", "2026-11-20")
+    pair.cli("alex", "tried", "hug-after-long-day", "--reaction", "5", "--date", "2026-11-21")
+    for event in json.loads(pair.cli("sam", "inbox", "--json")):
+        pair.cli("sam", "react", event["id"][:8], "5" if event["gesture"] == GESTURE else "1")
+    app = pair.app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await _settle(app, pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        screen = app.screen
+        assert isinstance(screen, JournalScreen)
+        listing = screen.query_one("#entries", EntryList)
+        rows = [listing.render_line(y).text for y in (1, 2)]
+        assert "♥fell flat" in rows[0] and "♥loved it" in rows[1]  # newest first: the hug
+        title = str(screen.query_one("#entries-box").border_title)
+        assert title.endswith("♥ = Sam's own answer")
+        screen.query_one("#reaction", Select).value = "5"
+        await pilot.pause()
+        assert [e.gesture_id for e in listing.entries] == [GESTURE]  # Sam loved it
 
 
 async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> None:

@@ -7,7 +7,7 @@ out only when their tab is shown."""
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import replace
 from datetime import date, timedelta
 from pathlib import Path
@@ -92,20 +92,28 @@ class EntryFilter:
         return bool(self.text or self.language or self.reaction or self.since or self.until)
 
 
+ENTRIES_TITLE = "Every idea tried, newest first"
+
+
 def filter_entries(
     entries: Sequence[TriedEntry],
     wanted: EntryFilter,
     titles: dict[str, str],
     languages: dict[str, str],
+    theirs: Mapping[str, int] | None = None,
 ) -> Sequence[TriedEntry]:
     """The entries that match every part of ``wanted``; ``text`` is searched, ignoring
-    case, in the note, where it happened and the idea's title."""
+    case, in the note, where it happened and the idea's title. How an entry landed is the
+    partner's own answer where they gave one (``theirs``: entry id -> reaction, Together),
+    else the doer's guess, as the list shows it."""
+    said = theirs or {}
     if not wanted.active:
         return entries
     needle = wanted.text.strip().casefold()
     reaction = wanted.reaction
     result: list[TriedEntry] = []
     for entry in entries:
+        landed = said.get(entry.id, entry.reaction)
         if wanted.since is not None and entry.date < wanted.since:
             continue
         if wanted.until is not None and entry.date > wanted.until:
@@ -114,12 +122,12 @@ def filter_entries(
             continue
         if reaction:
             if reaction == NOT_NOTED:
-                if entry.reaction is not None:
+                if landed is not None:
                     continue
             elif reaction == LANDED_WELL:
-                if entry.reaction is None or entry.reaction < 4:
+                if landed is None or landed < 4:
                     continue
-            elif str(entry.reaction) != reaction:
+            elif str(landed) != reaction:
                 continue
         if needle and (
             needle not in entry.note.casefold()
@@ -178,7 +186,7 @@ class JournalScreen(BaseScreen):
                     find.border_title = "Find entries"
                     yield from self._filter_rows()
                 with Vertical(id="entries-box", classes="panel") as box:
-                    box.border_title = "Every idea tried, newest first"
+                    box.border_title = ENTRIES_TITLE
                     yield EntryList(self._describe, id="entries")
             with TabPane("2 Rhythm", id="tab-rhythm"):
                 yield EmptyState(
@@ -271,6 +279,8 @@ class JournalScreen(BaseScreen):
         library = self.mm.library
         self._titles = {g.id: g.title for g in library.gestures}
         self._languages = {g.id: g.language for g in library.gestures}
+        self._theirs: dict[str, int] = {}  # Together: entry id -> the partner's own answer
+        self._read_theirs()
         self.rendered_once = False
         self._dirty = False
         self._reload()
@@ -278,20 +288,41 @@ class JournalScreen(BaseScreen):
         self.mm.together_changed.subscribe(self, lambda _what: self._together_changed())
 
     def _together_changed(self) -> None:
-        """The partner's reactions may have changed what is worth repeating."""
+        """The partner's reactions may have changed how entries landed and what is worth
+        repeating."""
         self._stale.add("tab-rhythm")
+        if self._read_theirs() and self.is_current:
+            self._apply_filter()
         if self.is_current:
             self._refresh_tab(self._active_tab())
+
+    def _read_theirs(self) -> bool:
+        """Take the partner's own reactions (Together); True when they changed. The list's
+        title says what the heart before a reaction means."""
+        session = self.mm.together
+        theirs = session.reactions_to_me() if session is not None else {}
+        if theirs == self._theirs:
+            return False
+        self._theirs = theirs
+        box = self.query_one("#entries-box")
+        box.border_title = (
+            f"{ENTRIES_TITLE}  ♥ = {escape(session.partner_name)}'s own answer"
+            if theirs and session is not None
+            else ENTRIES_TITLE
+        )
+        return True
 
     def _rendered(self) -> None:
         self.rendered_once = True
 
-    def _describe(self, entry: TriedEntry) -> tuple[str, str]:
+    def _describe(self, entry: TriedEntry) -> tuple[str, str, str]:
         gid = entry.gesture_id
+        said = self._theirs.get(entry.id)
+        landed = f"♥{REACTIONS[said]}" if said in REACTIONS else entry.reaction_text
         title = self._titles.get(gid)
         if title is None:
-            return f"(unknown idea {gid})", ""
-        return title, LANGUAGE_SHORT.get(self._languages.get(gid, ""), "")
+            return f"(unknown idea {gid})", "", landed
+        return title, LANGUAGE_SHORT.get(self._languages.get(gid, ""), ""), landed
 
     def refresh_data(self) -> None:
         # A journal of 20,000 entries takes a moment to re-read: while another screen is
@@ -320,7 +351,7 @@ class JournalScreen(BaseScreen):
         listing = self.query_one("#entries", EntryList)
         if keep is None and listing.current is not None:
             keep = listing.current.id
-        shown = filter_entries(self._all, self._filter, self._titles, self._languages)
+        shown = filter_entries(self._all, self._filter, self._titles, self._languages, self._theirs)
         if not self._all:
             empty = "Nothing logged yet. Mark an idea as tried on Today (t) or Browse (b)."
         else:
@@ -511,7 +542,7 @@ class JournalScreen(BaseScreen):
         from micromance_tui.tui.dialogs.entry_view import EntryChoice, EntryViewDialog
 
         entry = event.entry
-        title, _ = self._describe(entry)
+        title = self._describe(entry)[0]
 
         def chosen(choice: EntryChoice | None) -> None:
             if choice == "edit":
@@ -558,7 +589,7 @@ class JournalScreen(BaseScreen):
         entry = self._current()
         if entry is None:
             return
-        title, _ = self._describe(entry)
+        title = self._describe(entry)[0]
         note = " ".join(entry.note.split())
         detail = f"{entry.date.isoformat()} · {title}" + (f"\n{note[:200]}" if note else "")
 
@@ -596,7 +627,7 @@ class JournalScreen(BaseScreen):
             self._keep_next = None
             self._deleted.append(entry)
             return
-        title, _ = self._describe(entry)
+        title = self._describe(entry)[0]
         # "Press u to undo" is no longer true for this entry: take it away.
         self.app.clear_notifications()
         self.notify(f"Restored: {title}", title="Undone")

@@ -19,12 +19,12 @@ from textual.strip import Strip
 from micromance_tui.core.journal import TriedEntry
 from micromance_tui.tui.widgets.virtual_list import VirtualList
 
-#: entry -> (idea title, main language short name)
-Describe = Callable[[TriedEntry], tuple[str, str]]
+#: entry -> (idea title, main language short name, how it landed)
+Describe = Callable[[TriedEntry], tuple[str, str, str]]
 
 DATE_W = 10
 LANG_W = 8
-LANDED_W = 9
+LANDED_W = 10  # "♥went well": the partner's own answer (Together) is marked with a heart
 GAP = 1
 
 
@@ -177,9 +177,9 @@ class EntryList(VirtualList[TriedEntry]):
     def render_row(
         self, item: TriedEntry, part: int, width: int, cursor: bool, hover: bool
     ) -> Strip:
-        title, language = self._describe(item)
+        title, language, landed = self._describe(item)
         text = self._cells(
-            (item.date.isoformat(), title, language, item.reaction_text, note_cell(item)),
+            (item.date.isoformat(), title, language, landed, note_cell(item)),
             width,
         )
         return self._line(text, width, "entry-list--cursor" if cursor else None)
