@@ -23,7 +23,6 @@ import os
 import re
 import secrets
 import shutil
-import subprocess
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
@@ -38,6 +37,8 @@ from micromance_tui.core.textcheck import bad_characters, printable
 from micromance_tui.core.together.events import EventError, check_event, live_events, new_event_id
 
 if TYPE_CHECKING:
+    import subprocess
+
     from micromance_tui.core.journal import Journal, QuizResult
     from micromance_tui.core.models import Library
     from micromance_tui.core.together.question import Asked, PromptLike
@@ -348,6 +349,8 @@ def _check_body(body: object, read: _Read, couple: str) -> _Read:
 
 
 def _git(args: list[str], cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+    import subprocess  # only with a git remote: `today` in a shell never needs it
+
     env = dict(os.environ, GIT_TERMINAL_PROMPT="0")
     try:
         return subprocess.run(
