@@ -84,3 +84,23 @@ async def test_a_related_title_with_markup_is_shown_as_written(make_app: AppFact
         links = app.screen.query_one(RelatedLinks)
         prompts = [str(links.get_option_at_index(i).prompt) for i in range(links.option_count)]
         assert any(odd in p for p in prompts), prompts
+
+
+async def test_together_is_on_the_nav_bar_and_in_help(make_app: AppFactory) -> None:
+    from micromance_tui.tui.screens.help import HelpScreen
+    from micromance_tui.tui.screens.together import TogetherScreen
+
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        text = str(app.screen.query_one(NavBar).render())  # what the bar shows
+        assert "i\u00a0Together" in text
+        x = text.index("i\u00a0Together") + 1  # the bar's left padding
+        await pilot.click(NavBar, offset=(x + 2, 0))
+        await pilot.pause()
+        assert isinstance(app.screen, TogetherScreen)
+        await pilot.press("question_mark")
+        await pilot.pause()
+        help_screen = app.screen
+        assert isinstance(help_screen, HelpScreen)
+        together = next(g for g in help_screen.groups if g.title == "Together (i)")
+        assert ("s", "Start a pairing") in together.rows

@@ -165,6 +165,7 @@ def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
     from micromance_tui.tui.dialogs.tried import TriedDialog
     from micromance_tui.tui.screens.checkin import CheckInScreen
     from micromance_tui.tui.screens.gesture import GestureScreen
+    from micromance_tui.tui.screens.together import TogetherScreen
 
     palette = Binding(
         app_class.COMMAND_PALETTE_BINDING,
@@ -187,6 +188,7 @@ def key_groups(app_class: type[App[object]]) -> list[KeyGroup]:
         note = "" if found else "Only the keys that work anywhere."
         groups.append(KeyGroup(heading, found, mode, note))
     groups += [
+        KeyGroup("Together (i)", rows(class_bindings(TogetherScreen, stop=BaseScreen))),
         KeyGroup("An idea on its own screen", rows(class_bindings(GestureScreen, stop=Screen))),
         KeyGroup("Marking an idea as tried", rows(class_bindings(TriedDialog, stop=Screen))),
         KeyGroup("The weekly check-in", rows(class_bindings(CheckInScreen, stop=Screen))),
