@@ -487,16 +487,28 @@ def test_a_data_folder_restored_from_a_backup_keeps_sharing(paired: Couple) -> N
     assert "after the backup" in own  # the restored folder took back what it had sent
 
 
-def test_a_conflict_copy_of_the_partners_file_is_merged(paired: Couple) -> None:
+@pytest.mark.parametrize(
+    "suffix",
+    [
+        ".sync-conflict-20261125-093000-XYZ4ABC",  # Syncthing
+        " (Sam's conflicted copy 2026-11-25)",  # Dropbox
+        " (conflicted copy 2026-11-25 093000)",  # Nextcloud
+        " 2",  # iCloud Drive
+        "-SAMS-LAPTOP",  # OneDrive
+    ],
+)
+def test_a_conflict_copy_of_the_partners_file_is_merged(paired: Couple, suffix: str) -> None:
+    """Any other copy of a member's file, whatever the sync engine named it, is read,
+    authenticated like the file itself, and merged by event id."""
+    main_file = paired.member_file("sam")
     paired.run("sam", "appreciate", "one")
-    older = paired.member_file("sam").read_bytes()
+    older = main_file.read_bytes()
     paired.run("sam", "appreciate", "two")
-    copy = paired.member_file("sam").with_name(
-        paired.member_file("sam").stem + ".sync-conflict-20261125-1-XYZ.mmt"
-    )
-    copy.write_bytes(older)
+    newer = main_file.read_bytes()
+    main_file.write_bytes(older)  # the engine kept the older one under the file's own name
+    main_file.with_name(main_file.stem + suffix + ".mmt").write_bytes(newer)
     status = paired.status("alex")
-    assert status["partner"]["events"] == 2
+    assert status["partner"]["events"] == 2  # "two" is only in the copy
     [problem] = status["problems"]
     assert "a sync conflict copy of Sam's file; merged" in problem
 

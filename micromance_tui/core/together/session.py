@@ -867,10 +867,12 @@ class Together:
             match = _MEMBER_FILE.fullmatch(name)
             if match is None:
                 continue
-            middle = match.group(2)
-            conflict = "sync-conflict" in middle or "conflicted copy" in middle
-            if middle and not conflict:
-                continue
+            # Anything between the member id and ".mmt" makes a copy that a sync engine
+            # kept aside: Syncthing's ".sync-conflict-…", Dropbox's and Nextcloud's
+            # " (… conflicted copy …)", iCloud's " 2", OneDrive's "-MACHINE". Each is
+            # authenticated like the file itself and merged by event id, so an engine this
+            # list does not know loses nothing either.
+            conflict = bool(match.group(2))
             found.append((self.folder / name, match.group(1), conflict))
         return found
 
@@ -930,7 +932,9 @@ class Together:
             if extra != partner["member"]:
                 problems.append(f"{extra}{SUFFIX}: a third member in a folder for two; ignored")
         rewrite = False
-        for read in reads:
+        # Each member's own file before its copies, so the copies are named with what the
+        # file says (the partner's name) whatever order the folder lists them in.
+        for read in sorted(reads, key=lambda r: r.conflict):
             if read.member not in (me, partner["member"]):
                 continue
             who = "your" if read.member == me else f"{partner['name'] or 'the partner'}'s"
