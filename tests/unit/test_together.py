@@ -513,6 +513,32 @@ def test_a_conflict_copy_of_the_partners_file_is_merged(paired: Couple, suffix: 
     assert "a sync conflict copy of Sam's file; merged" in problem
 
 
+def test_a_third_member_is_named_and_the_way_back_is_said(paired: Couple) -> None:
+    paired.run("sam", "appreciate", "before the new laptop")
+    assert paired.status("alex")["partner"]["events"] == 1
+    paired.run("sam", "together", "leave")
+    rc, _, err = paired.run(
+        "sam", "together", "join", str(paired.shared), paired.code, "--name", "Samantha"
+    )
+    assert rc == 0, err
+    stray = paired.member_file("sam")
+    [problem] = paired.status("alex")["problems"]
+    assert problem == (
+        f"{stray.name}: a third member (Samantha) in a folder for two; ignored. If that is "
+        "Sam on a new machine, join again there as Sam and delete this file"
+    )
+    paired.run("sam", "together", "leave")  # doing what it says
+    rc, out, err = paired.run(
+        "sam", "together", "join", str(paired.shared), paired.code, "--name", "Sam"
+    )
+    assert rc == 0, err
+    assert "Joined as another machine of Sam" in out
+    paired.run("sam", "appreciate", "back as myself")
+    stray.unlink()
+    status = paired.status("alex")
+    assert status["problems"] == [] and status["partner"]["events"] == 2
+
+
 # --------------------------------------------------------------------------- hostile files
 
 

@@ -930,7 +930,14 @@ class Together:
             partner["member"] = latest.member
         for extra in others:
             if extra != partner["member"]:
-                problems.append(f"{extra}{SUFFIX}: a third member in a folder for two; ignored")
+                names = {r.name for r in reads if r.member == extra and r.name}
+                who = f" ({_flat(min(names), 40)})" if names else ""
+                theirs = _flat(partner["name"], 40) if partner["name"] else "your partner"
+                problems.append(
+                    f"{extra}{SUFFIX}: a third member{who} in a folder for two; ignored. If "
+                    f"that is {theirs} on a new machine, join again there as {theirs} and "
+                    "delete this file"
+                )
         rewrite = False
         # Each member's own file before its copies, so the copies are named with what the
         # file says (the partner's name) whatever order the folder lists them in.
