@@ -770,6 +770,20 @@ def test_today_imports_the_crypto_library_only_when_needed(paired: Couple) -> No
     assert len(paired.shared_today("sam")) == 1  # Alex's idea reached Sam
 
 
+def test_a_copy_of_our_file_is_deleted_only_once_read_whole(paired: Couple) -> None:
+    paired.run("alex", "appreciate", "one")
+    ours = paired.member_file("alex")
+    whole = ours.read_bytes()
+    cut = ours.with_name(ours.stem + " 2.mmt")
+    cut.write_bytes(whole[: len(whole) // 2])  # still arriving, or damaged
+    good = ours.with_name(ours.stem + "-LAPTOP.mmt")
+    good.write_bytes(whole)
+    status = paired.status("alex")
+    assert any(p.startswith(cut.name) and "failed authentication" in p for p in status["problems"])
+    assert cut.exists()  # never read, so never deleted
+    assert not good.exists()  # read whole and merged: tidied away
+
+
 def test_a_reaction_to_something_that_is_not_a_tried_idea_is_harmless(paired: Couple) -> None:
     paired.run("alex", "appreciate", "thanks")
     [appreciation] = [e for e in paired.session("alex").own_events()]

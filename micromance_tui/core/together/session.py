@@ -239,6 +239,7 @@ class _Read:
     name: str = ""
     events: dict[str, dict[str, Any]] = field(default_factory=dict)
     skipped: dict[str, int] = field(default_factory=dict)
+    stamp: tuple[int, int] = (0, 0)  # size and mtime when read: the copy that was merged
 
 
 def _seal_file(key: bytes, couple: str, member: str, body: Mapping[str, Any]) -> bytes:
@@ -293,7 +294,8 @@ def _open_file(path: Path, member: str, conflict: bool, key: bytes, couple: str)
         body = json.loads(plaintext.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError, RecursionError):
         raise TogetherError(f"{label}: authenticated but not readable JSON; ignored") from None
-    return _check_body(body, _Read(path, member, conflict), couple)
+    stamp = (info.st_size, info.st_mtime_ns)
+    return _check_body(body, _Read(path, member, conflict, stamp=stamp), couple)
 
 
 def _is_moment(value: object) -> bool:
@@ -919,8 +921,9 @@ class Together:
                 return True
         return False
 
-    def _merge_reads(self, reads: list[_Read], problems: list[str]) -> bool:
-        """Merge what was read into the state; True when this member's file needs rewriting."""
+    def _merge_reads(self, reads: list[_Read], problems: list[str], merged: list[_Read]) -> bool:
+        """Merge what was read into the state; True when this member's file needs rewriting.
+        ``merged`` gets the copies of this member's file whose every event is now ours."""
         me = self.state["member"]
         counters: dict[str, int] = self.state["counters"]
         partner = self.state["partner"]
@@ -973,6 +976,8 @@ class Together:
                 if new or read.conflict:
                     self.state["own"].update(new)
                     rewrite = True
+                if read.conflict and not read.skipped:
+                    merged.append(read)
                 if ours:
                     self.state["counter"] = max(int(self.state["counter"]), read.counter)
             else:
@@ -1001,12 +1006,15 @@ class Together:
             or (e["kind"] == "appreciation" and e["at"][:10] >= since)
         ]
 
-    def _tidy_own_conflicts(self) -> None:
-        """Remove conflict copies of this member's file once their events are in the main one."""
-        for path, member, conflict in self._member_files([]):
-            if conflict and member == self.state["member"]:
-                with contextlib.suppress(OSError):
-                    path.unlink()
+    def _tidy_own_conflicts(self, merged: list[_Read]) -> None:
+        """Remove the copies of this member's file whose events are now in the main one:
+        only copies that were read whole (authenticated, nothing skipped) and have not
+        changed since. A copy still arriving, or one that failed to open, stays."""
+        for read in merged:
+            with contextlib.suppress(OSError):
+                st = read.path.stat()
+                if (st.st_size, st.st_mtime_ns) == read.stamp:
+                    read.path.unlink()
 
     def _stamp_all(self) -> None:
         stamps = {}
@@ -1059,12 +1067,14 @@ class Together:
             if (read or changed) and (pull or not self._unchanged()):
                 self._dirty = True
                 reads = self._read_members(problems)
-                if self._merge_reads(reads, problems):
+                merged: list[_Read] = []
+                if self._merge_reads(reads, problems, merged):
                     changed = True
                 self._summarise(now)
                 self.state["problems"] = problems
                 write_problem = self._publish(changed, now)
-                self._tidy_own_conflicts()
+                if write_problem is None:  # their events are in our file now
+                    self._tidy_own_conflicts(merged)
                 self._stamp_all()
             else:
                 write_problem = self._publish(changed, now)
