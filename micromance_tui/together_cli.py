@@ -146,9 +146,12 @@ class PartnerToday(NamedTuple):
 
 def for_today(paths: Paths, journal: Journal, library: Library, now: datetime) -> PartnerToday:
     """For ``today``: what the partner shared, from the small ``together.json`` (nothing
-    when not paired). It never decrypts the partner's file: with 20,000 events that
-    read costs more than the whole of ``today`` may (benchmarks/bench_together.py). When
-    their file has changed, it says so, and the app, ``inbox`` or ``together sync`` reads it."""
+    when not paired). It does not read the partner's file (with 20,000 events that read
+    costs more than the whole of ``today`` may: benchmarks/bench_together.py); when their
+    file has changed it says so, and the app, ``inbox`` or ``together sync`` reads it. The
+    one exception: when something of ours was never written (the app was stopped first),
+    ``today`` writes it, and reads the folder first so nothing a second machine of ours
+    wrote is lost."""
     from micromance_tui.core.together import is_paired
 
     if not is_paired(paths.together_file):

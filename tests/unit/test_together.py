@@ -770,6 +770,38 @@ def test_today_imports_the_crypto_library_only_when_needed(paired: Couple) -> No
     assert len(paired.shared_today("sam")) == 1  # Alex's idea reached Sam
 
 
+def test_today_writing_ours_keeps_what_our_other_machine_wrote(paired: Couple) -> None:
+    """today writes our file only when something of ours was never written; it reads our
+    file first, so an event our laptop put there is kept, not overwritten."""
+    from micromance_tui.core.journal import Journal
+
+    rc, _, err = paired.run(
+        "alex2", "together", "join", str(paired.shared), paired.code, "--name", "Alex"
+    )
+    assert rc == 0, err
+    paired.run("alex2", "appreciate", "from the laptop")  # into Alex's file
+    journal = Journal.open(paired.data("alex") / "journal.json")
+    journal.add_tried(GESTURE, on=NOW_DT.date())  # never written (the app was stopped)
+    journal.close()
+    paired.run("alex", "today")  # writes Alex's file from the desktop
+    texts = {i["text"] for i in paired.shared_today("sam")}
+    assert texts == {"from the laptop", TITLE}
+
+
+def test_today_news_is_the_partners_file_only(paired: Couple) -> None:
+    paired.run("alex", "together", "sync")  # Alex has read Sam's file: Sam is the partner
+    paired.run("alex2", "together", "join", str(paired.shared), paired.code, "--name", "Al")
+    paired.run("alex2", "appreciate", "a third member's file changes")
+    assert paired.json("alex", "today", "--json")["partner_news"] is False
+    sam_file = paired.member_file("sam")
+    sam_file.with_name(sam_file.stem + " 2.mmt").write_bytes(sam_file.read_bytes())
+    assert paired.json("alex", "today", "--json")["partner_news"] is True  # a copy of theirs
+    paired.run("alex", "together", "sync")
+    assert paired.json("alex", "today", "--json")["partner_news"] is False
+    (paired.shared / (sam_file.stem + " 2.mmt")).unlink()  # a file gone is nothing to read
+    assert paired.json("alex", "today", "--json")["partner_news"] is False
+
+
 def test_a_copy_of_our_file_is_deleted_only_once_read_whole(paired: Couple) -> None:
     paired.run("alex", "appreciate", "one")
     ours = paired.member_file("alex")

@@ -914,10 +914,13 @@ class Together:
         """Whether something from the partner arrived in the folder since their file was last
         read: ``today`` says so and leaves the read (and the crypto) to the app, ``inbox`` or
         ``together sync``."""
-        me = self.state["member"]
+        me, partner = self.state["member"], self.state["partner"]["member"]
         for name in self._changed_files() or []:
             match = _MEMBER_FILE.fullmatch(name)
-            if match and match.group(1) != me and (self.folder / name).exists():
+            if match is None or not (self.folder / name).exists():
+                continue  # gone: nothing to read
+            # the partner's file or its copies; before the first read, any other member's
+            if match.group(1) == partner or (partner is None and match.group(1) != me):
                 return True
         return False
 
