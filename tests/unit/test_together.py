@@ -816,6 +816,21 @@ def test_a_copy_of_our_file_is_deleted_only_once_read_whole(paired: Couple) -> N
     assert not good.exists()  # read whole and merged: tidied away
 
 
+def test_damaged_reactions_in_together_json_are_left_out(paired: Couple) -> None:
+    paired.run("alex", "tried", GESTURE)
+    [event] = paired.json("sam", "inbox", "--json")
+    paired.run("sam", "react", event["id"][:8], "5")
+    paired.run("alex", "together", "sync")
+    state_file = paired.data("alex") / "together.json"
+    state = json.loads(state_file.read_text())
+    [entry_id] = state["landed"]
+    state["landed"] = {entry_id: "5", "other": 7}  # edited by hand
+    state_file.write_text(json.dumps(state))
+    assert paired.session("alex").reactions_to_me() == {}
+    code, out, err = paired.run("alex", "log")
+    assert code == 0, err and "Sam:" not in out
+
+
 def test_a_reaction_to_something_that_is_not_a_tried_idea_is_harmless(paired: Couple) -> None:
     paired.run("alex", "appreciate", "thanks")
     [appreciation] = [e for e in paired.session("alex").own_events()]

@@ -1232,7 +1232,14 @@ class Together:
         """Journal entry id -> the partner's reaction to it (the real answer to "did it land?"),
         as of the last read of their file (kept in the small state file)."""
         landed = self.state.get("landed")
-        return dict(landed) if isinstance(landed, dict) else self._reactions_to_me()
+        if not isinstance(landed, dict):
+            return self._reactions_to_me()
+        # together.json is a local file a person can edit: only what a reaction can be
+        return {
+            k: v
+            for k, v in landed.items()
+            if isinstance(k, str) and type(v) is int and v in REACTIONS
+        }
 
     def _reactions_to_me(self) -> dict[str, int]:
         by_event = {
