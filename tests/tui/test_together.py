@@ -360,6 +360,16 @@ async def test_the_journal_list_shows_how_it_landed_for_the_partner(pair: Pair) 
         screen.query_one("#reaction", Select).value = "5"
         await pilot.pause()
         assert [e.gesture_id for e in listing.entries] == [GESTURE]  # Sam loved it
+        # Sam changes their mind while Alex is on another screen: the filter follows
+        await pilot.press("t")
+        events = pair.session("sam").partner_events()  # what Alex shared, as Sam has it
+        [event] = [e for e in events if e.get("gesture") == GESTURE]
+        pair.cli("sam", "react", event["id"][:8], "1")
+        app.refresh_together()
+        await _settle(app, pilot)
+        await pilot.press("j")
+        await pilot.pause()
+        assert listing.entries == []  # no longer "loved it" by Sam
 
 
 async def test_send_an_appreciation_and_change_what_is_shared(pair: Pair) -> None:

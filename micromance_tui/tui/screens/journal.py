@@ -13,6 +13,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import Any, ClassVar
 
+from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
@@ -291,8 +292,11 @@ class JournalScreen(BaseScreen):
         """The partner's reactions may have changed how entries landed and what is worth
         repeating."""
         self._stale.add("tab-rhythm")
-        if self._read_theirs() and self.is_current:
-            self._apply_filter()
+        if self._read_theirs():
+            if self.is_current:
+                self._apply_filter()
+            else:
+                self._dirty = True  # filtered again when the screen comes back
         if self.is_current:
             self._refresh_tab(self._active_tab())
 
@@ -305,8 +309,8 @@ class JournalScreen(BaseScreen):
             return False
         self._theirs = theirs
         box = self.query_one("#entries-box")
-        box.border_title = (
-            f"{ENTRIES_TITLE}  ♥ = {escape(session.partner_name)}'s own answer"
+        box.border_title = (  # a Text: the partner's name is never markup
+            Text(f"{ENTRIES_TITLE}  ♥ = {session.partner_name}'s own answer")
             if theirs and session is not None
             else ENTRIES_TITLE
         )
