@@ -20,7 +20,13 @@ from micromance_tui.core.content import (
     check_files,
     moment_warnings,
 )
-from micromance_tui.core.daily import date_label, describe_date, todays_idea
+from micromance_tui.core.daily import (
+    REMINDER_DAYS,
+    date_label,
+    describe_date,
+    their_upcoming,
+    todays_idea,
+)
 from micromance_tui.core.journal import (
     REACTIONS,
     UNSET,
@@ -202,6 +208,13 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 
     partner = for_today(paths, opened.journal, library, now)
     info = todays_idea(library, opened.journal, now, theirs=partner.quiz)
+    # Your dates, and the ones your partner added on their machine (Together), soonest first
+    theirs = their_upcoming(info.upcoming, partner.dates, now.date(), REMINDER_DAYS)
+    upcoming = sorted(
+        [(d, days, "") for d, days in info.upcoming]
+        + [(d, days, partner.name) for d, days in theirs],
+        key=lambda row: row[1],
+    )
     day = info.day
     if args.json:
         payload: dict[str, Any] = {"date": now.date().isoformat(), "idea": None, "upcoming": []}
@@ -236,9 +249,10 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
                 "label": d.label,
                 "date": (now.date() + _days(days)).isoformat(),
                 "days": days,
-                "text": describe_date(d, days, info.partner),
+                "text": describe_date(d, days, info.partner, added_by=who),
+                "from_partner": bool(who),
             }
-            for d, days in info.upcoming
+            for d, days, who in upcoming
         ]
         payload["from_partner"] = partner.items
         payload["partner_news"] = bool(partner.news_from)
@@ -265,9 +279,9 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
         print(f"  today: {', '.join(said)}")
     if not info.tried_today:
         print(f"  done it? micromance tried {g.id}")
-    for item, days in info.upcoming:
+    for item, days, who in upcoming:
         label = date_label(item, days, now.date())
-        print(f"  ♥ {describe_date(item, days, info.partner)} ({label})")
+        print(f"  ♥ {describe_date(item, days, info.partner, added_by=who)} ({label})")
     for shared in partner.items[:3]:
         line = f"  ♡ {shared['from']}: {_one_line(shared['text'], 60)} ({shared['day']})"
         if shared["kind"] == "tried":  # something they did for you: how did it land?

@@ -19,7 +19,7 @@ from micromance_tui.headless import load_content, open_journal, parse_reaction
 if TYPE_CHECKING:
     import argparse
 
-    from micromance_tui.core.journal import Journal, QuizResult
+    from micromance_tui.core.journal import ImportantDate, Journal, QuizResult
     from micromance_tui.core.models import Library
     from micromance_tui.core.together.session import Status, Together
 
@@ -142,6 +142,9 @@ class PartnerToday(NamedTuple):
     items: list[dict[str, Any]]
     news_from: str
     quiz: QuizResult | None
+    #: the dates they added, and their name (for "(from Sam)")
+    dates: list[ImportantDate] = []
+    name: str = ""
 
 
 def for_today(paths: Paths, journal: Journal, library: Library, now: datetime) -> PartnerToday:
@@ -178,7 +181,13 @@ def for_today(paths: Paths, journal: Journal, library: Library, now: datetime) -
         }
         for e in session.from_partner(now.date())
     ]
-    return PartnerToday(items, name if session.partner_news() else "", session.partner_quiz())
+    return PartnerToday(
+        items,
+        name if session.partner_news() else "",
+        session.partner_quiz(),
+        session.their_dates(),
+        name,
+    )
 
 
 def partner_reactions(paths: Paths) -> tuple[str, dict[str, int]]:

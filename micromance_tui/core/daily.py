@@ -9,6 +9,7 @@ about today (how the day is, a day off) or an important date coming close.
 from __future__ import annotations
 
 import contextlib
+from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
@@ -161,8 +162,11 @@ def todays_idea(
     )
 
 
-def describe_date(item: ImportantDate, days: int, partner: PartnerWords) -> str:
-    """'Sam's birthday is in 6 days (Tue 1 Dec)' and friends."""
+def describe_date(
+    item: ImportantDate, days: int, partner: PartnerWords, *, added_by: str = ""
+) -> str:
+    """'Sam's birthday is in 6 days' and friends; ``added_by``: the partner's name, for a
+    date they added on their own machine (Together): '... is in 6 days (from Sam)'."""
     when = "today" if days == 0 else "tomorrow" if days == 1 else f"in {days} days"
     if item.kind == "birthday":
         what = f"{partner.whose} birthday"
@@ -170,7 +174,30 @@ def describe_date(item: ImportantDate, days: int, partner: PartnerWords) -> str:
         what = item.label or "your anniversary"
     else:
         what = item.label
-    return f"{what[:1].upper()}{what[1:]} is {when}"
+    said = f"{what[:1].upper()}{what[1:]} is {when}"
+    return f"{said} (from {added_by})" if added_by else said
+
+
+def their_upcoming(
+    own: Sequence[tuple[ImportantDate, int]],
+    theirs: Iterable[ImportantDate],
+    today: date,
+    within_days: int,
+) -> list[tuple[ImportantDate, int]]:
+    """The dates the partner added on their machine (Together) that come up within
+    ``within_days``, soonest first. Left out: their birthdays (in their app a birthday is
+    their partner's, so yours: no reminder of your own), and any date you keep too (the
+    same kind on the same day)."""
+    taken = {(item.kind, days) for item, days in own}
+    found = []
+    for item in theirs:
+        days = item.days_until(today)
+        if days is None or days > within_days or item.kind == "birthday":
+            continue
+        if (item.kind, days) not in taken:
+            found.append((item, days))
+    found.sort(key=lambda pair: (pair[1], pair[0].label.casefold()))
+    return found
 
 
 def date_label(item: ImportantDate, days: int, today: date) -> str:

@@ -66,18 +66,20 @@ def theirs_things(app: MicromanceApp) -> list[Option]:
 def theirs_dates(app: MicromanceApp, today: date, line: Any) -> list[Option]:
     """The dates they added, as disabled options, with ``line(item, today)`` as the text."""
     name = partner_name(app)
-    out = []
-    for e in _events(app, "date"):
-        item = ImportantDate(
-            id=e["id"],
-            kind=e["date_kind"],
-            label=e["label"],
-            date=date.fromisoformat(e["date"]),
-            yearly=e["yearly"],
+    return [
+        Option(
+            Text.assemble(line(item, today), "  ", (f"(from {name})", "italic")),
+            id=f"theirs:{item.id}",
+            disabled=True,
         )
-        text = Text.assemble(line(item, today), "  ", (f"(from {name})", "italic"))
-        out.append(Option(text, id=f"theirs:{e['id']}", disabled=True))
-    return out
+        for item in their_dates(app)
+    ]
+
+
+def their_dates(app: MicromanceApp) -> list[ImportantDate]:
+    """The dates the partner added on their machine; none when not paired."""
+    session = app.together
+    return [] if session is None else session.their_dates()
 
 
 def until_sync(app: MicromanceApp) -> str:

@@ -108,6 +108,25 @@ async def test_from_sam_card_and_title_status_after_the_first_frame(pair: Pair) 
         assert str(header.render()) == "Today  ·  Sam: just now"
 
 
+async def test_a_date_sam_added_comes_up_on_alexs_today(pair: Pair) -> None:
+    from datetime import date
+
+    from micromance_tui.tui.screens.today import Glance
+
+    app = pair.app()
+    async with app.run_test(size=(80, 30)) as pilot:
+        await _settle(app, pilot)
+        assert "Our first date" not in str(app.screen.query_one(Glance).render())
+        journal = Journal.open(pair.root / "sam" / "journal.json")  # Sam adds it meanwhile
+        journal.add_date("anniversary", "Our first date", date(2019, 11, 28))
+        journal.close()
+        pair.cli("sam", "together", "sync")
+        app.refresh_together()  # as the app does every minute
+        await _settle(app, pilot)
+        glance = str(app.screen.query_one(Glance).render())
+        assert "♥ Our first date is in 3 days (from Sam) (Sat 28 Nov)" in glance
+
+
 async def test_a_long_appreciation_on_the_card_is_cut_with_an_ellipsis(pair: Pair) -> None:
     long = "You stayed up to help me finish the slides and then " + "made tea " * 12
     pair.cli("sam", "appreciate", long)

@@ -336,6 +336,32 @@ def test_little_things_dates_and_quiz_reach_the_partner(paired: Couple) -> None:
     assert "Sam took the quiz: feels most loved through Quality time" in out
 
 
+def test_dates_the_partner_added_come_up_on_today(paired: Couple) -> None:
+    from datetime import date
+
+    from micromance_tui.core.journal import Journal
+
+    journal = Journal.open(paired.data("sam") / "journal.json")
+    journal.add_date("anniversary", "Our first date", date(2019, 11, 28))  # in 3 days
+    journal.add_date("birthday", "Alex", date(1991, 11, 27))  # Sam's partner's: Alex's own
+    journal.close()
+    paired.run("sam", "together", "sync")
+    paired.run("alex", "together", "sync")
+    upcoming = paired.json("alex", "today", "--json")["upcoming"]
+    assert [(u["text"], u["from_partner"]) for u in upcoming] == [
+        ("Our first date is in 3 days (from Sam)", True)  # no reminder of Alex's own birthday
+    ]
+    _, out, _ = paired.run("alex", "today")
+    assert "♥ Our first date is in 3 days (from Sam) (Sat 28 Nov)" in out
+    journal = Journal.open(paired.data("alex") / "journal.json")
+    journal.add_date("anniversary", "First date", date(2019, 11, 28))  # Alex keeps it too
+    journal.close()
+    upcoming = paired.json("alex", "today", "--json")["upcoming"]
+    assert [(u["text"], u["from_partner"]) for u in upcoming] == [
+        ("First date is in 3 days", False)
+    ]
+
+
 def test_deleting_or_unsharing_retracts(paired: Couple) -> None:
     from micromance_tui.core.journal import Journal
 

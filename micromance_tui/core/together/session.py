@@ -39,7 +39,7 @@ from micromance_tui.core.together.events import EventError, check_event, live_ev
 if TYPE_CHECKING:
     import subprocess
 
-    from micromance_tui.core.journal import Journal, QuizResult
+    from micromance_tui.core.journal import ImportantDate, Journal, QuizResult
     from micromance_tui.core.models import Library
     from micromance_tui.core.together.question import Asked, PromptLike
 
@@ -1002,6 +1002,7 @@ class Together:
         self.state["renamed"] = self._renamed()
         quizzes = [e for e in events if e["kind"] == "quiz"]
         self.state["partner_quiz"] = max(quizzes, key=lambda e: e["taken"]) if quizzes else None
+        self.state["partner_dates"] = [e for e in events if e["kind"] == "date"]
         self.state["recent"] = [
             e
             for e in events
@@ -1227,6 +1228,31 @@ class Together:
             answers={},
             taken=e["taken"],
         )
+
+    def their_dates(self) -> list[ImportantDate]:
+        """The dates the partner added on their machine, as of the last read of their file
+        (kept in the small state file, so ``today`` can remind of them)."""
+        from micromance_tui.core.journal import ImportantDate
+
+        kept = self.state.get("partner_dates")
+        if not isinstance(kept, list):  # a state from before it kept them: the big file
+            kept = [e for e in self.partner_events() if e["kind"] == "date"]
+        events = kept
+        out = []
+        for e in events:
+            try:
+                out.append(
+                    ImportantDate(
+                        id=e["id"],
+                        kind=e["date_kind"],
+                        label=e["label"],
+                        date=date.fromisoformat(e["date"]),
+                        yearly=bool(e["yearly"]),
+                    )
+                )
+            except (KeyError, TypeError, ValueError):
+                continue  # a hand-edited state: what cannot be a date is left out
+        return out
 
     def reactions_to_me(self) -> dict[str, int]:
         """Journal entry id -> the partner's reaction to it (the real answer to "did it land?"),

@@ -16,13 +16,19 @@ from textual.widget import Widget
 from textual.widgets import Static
 
 from micromance_tui.core.checkin import last_checkin_text
-from micromance_tui.core.daily import Today, date_label, describe_date, todays_idea
+from micromance_tui.core.daily import (
+    Today,
+    date_label,
+    describe_date,
+    their_upcoming,
+    todays_idea,
+)
 from micromance_tui.core.journal import REACTIONS, JournalError
 from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.tui.journal_call import try_journal
 from micromance_tui.tui.screen_table import SCREENS
 from micromance_tui.tui.screens.base import BaseScreen
-from micromance_tui.tui.together_view import partner_quiz
+from micromance_tui.tui.together_view import partner_name, partner_quiz, their_dates
 from micromance_tui.tui.widgets.card import ActionCard
 from micromance_tui.tui.widgets.from_partner import FromPartnerCard
 from micromance_tui.tui.widgets.rhythm import language_counts, spread_or_note, week_text
@@ -193,6 +199,8 @@ class TodayScreen(BaseScreen):
         self.info: Today | None = None
         self._show_idea()
         self.call_after_refresh(self._show_below)
+        # the partner's own dates (Together) join "coming up" once their file is read
+        self.mm.together_changed.subscribe(self, lambda _what: self._show_rhythm())
 
     async def _show_below(self) -> None:
         found = self.query("#today-cards")
@@ -244,12 +252,19 @@ class TodayScreen(BaseScreen):
             return  # nothing to show, or the cards are not (all) mounted: see _show_below
         info = self.info
         today = app.today
-        upcoming = app.journal.upcoming_dates(today, UPCOMING_DAYS)
+        mine = app.journal.upcoming_dates(today, UPCOMING_DAYS)
+        theirs = their_upcoming(mine, their_dates(app), today, UPCOMING_DAYS)
+        by = partner_name(app)
+        upcoming = sorted(
+            [(d, days, "") for d, days in mine] + [(d, days, by) for d, days in theirs],
+            key=lambda row: row[1],
+        )
         dates = (
             Text(  # names and labels are the user's own text, never markup
                 "\n".join(
-                    f"♥ {describe_date(d, days, info.partner)} ({date_label(d, days, today)})"
-                    for d, days in upcoming[:2]
+                    f"♥ {describe_date(d, days, info.partner, added_by=who)} "
+                    f"({date_label(d, days, today)})"
+                    for d, days, who in upcoming[:2]
                 )
             )
             if upcoming
