@@ -189,3 +189,26 @@ def test_mouse_palette_and_window_size(browser: Any, env: dict[str, str]) -> Non
         assert box["width"] > 1150 and box["height"] > 680, f"the terminal stayed at {box}"
         assert black[-1] == 0, f"cells left unpainted after the resize: {black}"
         tab.page.close()
+
+
+def test_a_partner_in_the_browser_answers_what_came_through_together(
+    browser: Any, env: dict[str, str], tmp_path: Path
+) -> None:
+    """Sam never opens a terminal: Alex pairs from the shell, Sam's app runs under
+    `micromance serve`. What Alex did for Sam shows on Sam's Today in the browser, one key
+    there answers it, and the answer reaches Alex's shell."""
+    alex = {**env, "MICROMANCE_DATA_DIR": str(tmp_path / "alex")}
+    shared = str(tmp_path / "shared")
+    code = json.loads(cli(alex, "together", "init", shared, "--name", "Alex", "--json"))["code"]
+    cli(env, "together", "join", shared, code, "--name", "Sam")
+    cli(alex, "tried", "welcome-home-note")
+    with serve(env) as served:
+        tab = open_tab(browser, served.url)
+        tab.wait_for_first_screen(FIRST_SCREEN)
+        tab.wait_for_text("A welcome-home note")  # the From Alex card, once the file is read
+        tab.page.click("#terminal")
+        seen = len(tab.frames)
+        tab.page.keyboard.press("5")
+        tab.wait_for_text("Told Alex", since=seen)
+        tab.page.close()
+    assert "Sam: loved it - A welcome-home note after a trip" in cli(alex, "inbox")
