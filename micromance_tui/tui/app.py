@@ -189,7 +189,24 @@ class MicromanceApp(App[int]):
         if self.offer_welcome and not self.notices and self.journal.welcome_due():
             from micromance_tui.tui.dialogs.welcome import WelcomeDialog
 
-            self.push_screen(WelcomeDialog(), self._welcomed)
+            self.push_screen(WelcomeDialog(self._pairing_names()), self._welcomed)
+
+    def _pairing_names(self) -> tuple[str, str]:
+        """Both names that a pairing made in the shell already knows, for the welcome
+        (the partner's once their file has been read): ("", "") when not paired."""
+        from micromance_tui.core.together import is_paired
+
+        if self.paths is None or not is_paired(self.paths.together_file):
+            return "", ""
+        from micromance_tui.core.together.session import Together, TogetherError
+
+        try:
+            session = Together.load(self.paths.together_file, self.paths.together_git_dir)
+        except TogetherError:
+            return "", ""
+        if session is None:
+            return "", ""
+        return session.my_name, str(session.state["partner"].get("name") or "")
 
     async def _welcomed(self, answers: object) -> None:
         """Keep what the welcome gathered (a skipped step changes nothing), mark it done so

@@ -127,6 +127,34 @@ async def test_a_date_sam_added_comes_up_on_alexs_today(pair: Pair) -> None:
         assert "♥ Our first date is in 3 days (from Sam) (Sat 28 Nov)" in glance
 
 
+async def test_the_welcome_after_pairing_in_the_shell_knows_both_names(pair: Pair) -> None:
+    from micromance_tui.tui.dialogs.welcome import WelcomeDialog
+
+    pair.cli("alex", "together", "sync")  # Alex's side has read Sam's file: Sam's name
+    paths = paths_mod.resolve(data_dir=pair.root / "alex")
+    clock = fixed_clock(NOW)
+    app = MicromanceApp(
+        shipped_library(),
+        Journal.open(paths.journal_file, clock=clock),
+        clock=clock,
+        paths=paths,
+        cursor_blink=False,
+        welcome=True,
+    )
+    async with app.run_test(size=(80, 30)) as pilot:
+        await pilot.pause()
+        dialog = app.screen
+        assert isinstance(dialog, WelcomeDialog)
+        assert dialog.query_one("#my-name", Input).value == "Alex"
+        assert dialog.query_one("#partner-name", Input).value == "Sam"
+        await pilot.click("#next-step")  # kept as they are
+        await pilot.pause()
+        await pilot.press("escape")
+        await pilot.pause()
+    settings = Journal.open(paths.journal_file).settings()
+    assert (settings.my_name, settings.partner_name) == ("Alex", "Sam")
+
+
 async def test_a_long_appreciation_on_the_card_is_cut_with_an_ellipsis(pair: Pair) -> None:
     long = "You stayed up to help me finish the slides and then " + "made tea " * 12
     pair.cli("sam", "appreciate", long)

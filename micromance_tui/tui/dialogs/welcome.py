@@ -51,9 +51,12 @@ class WelcomeDialog(ModalScreen[Welcome]):
 
     step: reactive[int] = reactive(0, init=False)
 
-    def __init__(self) -> None:
+    def __init__(self, names: tuple[str, str] = ("", "")) -> None:
+        """``names``: yours and your partner's where already known (a pairing made in the
+        shell before the app was first opened), put in the fields to keep or change."""
         super().__init__()
         self.result = Welcome()
+        self.known_names = names
 
     def compose(self) -> ComposeResult:
         with Vertical(id="welcome-dialog", classes="dialog"):
@@ -101,6 +104,9 @@ class WelcomeDialog(ModalScreen[Welcome]):
                 yield Button("Skip all (esc)", id="skip-all", compact=True)
 
     def on_mount(self) -> None:
+        self.query_one("#my-name", Input).value, self.query_one("#partner-name", Input).value = (
+            self.known_names
+        )
         self._show_step()
 
     def watch_step(self) -> None:
