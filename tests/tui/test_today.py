@@ -19,6 +19,16 @@ from micromance_tui.tui.widgets.field import Field
 from tests.tui.conftest import NOW, AppFactory, search_palette, shipped_library
 
 
+async def _mark_tried(pilot: Pilot[Any]) -> TriedDialog:
+    """Press d on Today (once its idea is shown) and return the Mark-as-tried dialog."""
+    await pilot.pause()
+    await pilot.press("d")
+    await pilot.pause()
+    dialog = pilot.app.screen
+    assert isinstance(dialog, TriedDialog)
+    return dialog
+
+
 async def test_home_shows_the_same_idea_as_the_cli(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -39,10 +49,7 @@ async def test_mark_tried_with_note_and_reaction(make_app: AppFactory) -> None:
         screen = app.screen
         assert isinstance(screen, TodayScreen) and screen.info and screen.info.gesture
         gid = screen.info.gesture.id
-        await pilot.press("d")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, TriedDialog)
+        dialog = await _mark_tried(pilot)
         dialog.query_one("#note", Field).value = "they smiled"
         await pilot.click("#r5")
         await pilot.click("#save")
@@ -58,11 +65,7 @@ async def test_mark_tried_with_note_and_reaction(make_app: AppFactory) -> None:
 async def test_invalid_day_is_refused_under_the_field(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, TriedDialog)
+        dialog = await _mark_tried(pilot)
         dialog.query_one("#day", Field).value = "2026-12-31"
         await pilot.click("#save")
         await pilot.pause()
@@ -76,11 +79,7 @@ async def test_invalid_day_is_refused_under_the_field(make_app: AppFactory) -> N
 async def test_mark_tried_says_where(make_app: AppFactory) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, TriedDialog)
+        dialog = await _mark_tried(pilot)
         dialog.query_one("#where", Field).value = "  on the balcony "
         await pilot.click("#save")
         await pilot.pause()
@@ -92,11 +91,7 @@ async def test_bad_where_is_refused_under_the_field_and_fits_80x24(
 ) -> None:
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
-        await pilot.pause()
-        await pilot.press("d")
-        await pilot.pause()
-        dialog = app.screen
-        assert isinstance(dialog, TriedDialog)
+        dialog = await _mark_tried(pilot)
         too_long = limit(TriedEntry, "where") + 1
         dialog.query_one("#where", Field).value = "x" * too_long
         await pilot.pause()  # checked as it is typed, before saving
