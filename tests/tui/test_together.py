@@ -50,12 +50,17 @@ class Pair:
         assert session is not None
         return session
 
-    def app(self, who: str = "alex") -> MicromanceApp:
+    def app(self, who: str = "alex", *, welcome: bool = False) -> MicromanceApp:
         paths = paths_mod.resolve(data_dir=self.root / who)
         clock = fixed_clock(NOW)
         journal = Journal.open(paths.journal_file, clock=clock)
         return MicromanceApp(
-            shipped_library(), journal, clock=clock, paths=paths, cursor_blink=False, welcome=False
+            shipped_library(),
+            journal,
+            clock=clock,
+            paths=paths,
+            cursor_blink=False,
+            welcome=welcome,
         )
 
 
@@ -131,16 +136,7 @@ async def test_the_welcome_after_pairing_in_the_shell_knows_both_names(pair: Pai
     from micromance_tui.tui.dialogs.welcome import WelcomeDialog
 
     pair.cli("alex", "together", "sync")  # Alex's side has read Sam's file: Sam's name
-    paths = paths_mod.resolve(data_dir=pair.root / "alex")
-    clock = fixed_clock(NOW)
-    app = MicromanceApp(
-        shipped_library(),
-        Journal.open(paths.journal_file, clock=clock),
-        clock=clock,
-        paths=paths,
-        cursor_blink=False,
-        welcome=True,
-    )
+    app = pair.app(welcome=True)
     async with app.run_test(size=(80, 30)) as pilot:
         await pilot.pause()
         dialog = app.screen
@@ -151,7 +147,7 @@ async def test_the_welcome_after_pairing_in_the_shell_knows_both_names(pair: Pai
         await pilot.pause()
         await pilot.press("escape")
         await pilot.pause()
-    settings = Journal.open(paths.journal_file).settings()
+    settings = Journal.open(pair.root / "alex" / "journal.json").settings()
     assert (settings.my_name, settings.partner_name) == ("Alex", "Sam")
 
 
