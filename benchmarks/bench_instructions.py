@@ -24,22 +24,16 @@ import tempfile
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))
 
-BARE_EXIT = """
-from textual.app import App
-from textual.widgets import Footer, Header, Static
+from benchmarks.bench_startup import BARE_APP  # noqa: E402
 
-class Bare(App):
-    def compose(self):
-        yield Header()
-        yield Static("bare-app-ready")
-        yield Footer()
-
-    def on_mount(self):
-        self.call_after_refresh(self.exit)
-
-Bare().run()
-"""
+#: bench_startup's bare app, told to exit after its first refresh
+BARE_EXIT = BARE_APP.replace(
+    "Bare().run()",
+    "Bare.on_mount = lambda self: self.call_after_refresh(self.exit)\nBare().run()",
+)
+assert BARE_EXIT != BARE_APP, "bench_startup.BARE_APP no longer ends with Bare().run()"
 
 HOME_EXIT = """
 from micromance_tui.tui import app as appmod
@@ -95,7 +89,6 @@ def main() -> None:
         "MICROMANCE_CONFIG_DIR": str(tmp / "config"),
         "MICROMANCE_CACHE_DIR": str(tmp / "cache"),
     }
-    sys.path.insert(0, str(REPO))
     from micromance_tui.core.journal import Journal
 
     Journal.open(tmp / "data" / "journal.json").update_settings(welcomed=True)
