@@ -22,9 +22,9 @@ from micromance_tui.core.content import (
 )
 from micromance_tui.core.daily import (
     REMINDER_DAYS,
+    coming_up,
     date_label,
     describe_date,
-    their_upcoming,
     todays_idea,
 )
 from micromance_tui.core.journal import (
@@ -208,13 +208,7 @@ def cmd_today(args: argparse.Namespace, paths: Paths, clock: Clock) -> int:
 
     partner = for_today(paths, opened.journal, library, now)
     info = todays_idea(library, opened.journal, now, theirs=partner.quiz)
-    # Your dates, and the ones your partner added on their machine (Together), soonest first
-    theirs = their_upcoming(info.upcoming, partner.dates, now.date(), REMINDER_DAYS)
-    upcoming = sorted(
-        [(d, days, "") for d, days in info.upcoming]
-        + [(d, days, partner.name) for d, days in theirs],
-        key=lambda row: row[1],
-    )
+    upcoming = coming_up(info.upcoming, partner.dates, now.date(), REMINDER_DAYS, partner.name)
     day = info.day
     if args.json:
         payload: dict[str, Any] = {"date": now.date().isoformat(), "idea": None, "upcoming": []}

@@ -13,7 +13,13 @@ from collections.abc import Iterable, Sequence
 from datetime import date, datetime, timedelta
 from typing import Any
 
-from micromance_tui.core.journal import ImportantDate, Journal, JournalError, QuizResult
+from micromance_tui.core.journal import (
+    ImportantDate,
+    Journal,
+    JournalError,
+    QuizResult,
+    upcoming_of,
+)
 from micromance_tui.core.models import Gesture, Library
 from micromance_tui.core.partner_words import PartnerWords
 from micromance_tui.core.record import record
@@ -178,26 +184,26 @@ def describe_date(
     return f"{said} (from {added_by})" if added_by else said
 
 
-def their_upcoming(
+def coming_up(
     own: Sequence[tuple[ImportantDate, int]],
     theirs: Iterable[ImportantDate],
     today: date,
     within_days: int,
-) -> list[tuple[ImportantDate, int]]:
-    """The dates the partner added on their machine (Together) that come up within
-    ``within_days``, soonest first. Left out: their birthdays (in their app a birthday is
-    their partner's, so yours: no reminder of your own), and any date you keep too (the
-    same kind on the same day)."""
+    by: str,
+) -> list[tuple[ImportantDate, int, str]]:
+    """Your dates coming up (``own``, as ``Journal.upcoming_dates`` gives them) and those
+    the partner added on their machine (Together), soonest first, each with who added it:
+    "" for yours, ``by`` (their name) for theirs. Left out of theirs: their birthdays (in
+    their app a birthday is their partner's, so yours: no reminder of your own), and any
+    date you keep too (the same kind on the same day)."""
     taken = {(item.kind, days) for item, days in own}
-    found = []
-    for item in theirs:
-        days = item.days_until(today)
-        if days is None or days > within_days or item.kind == "birthday":
-            continue
-        if (item.kind, days) not in taken:
-            found.append((item, days))
-    found.sort(key=lambda pair: (pair[1], pair[0].label.casefold()))
-    return found
+    not_birthdays = (item for item in theirs if item.kind != "birthday")
+    shared = [
+        (item, days, by)
+        for item, days in upcoming_of(not_birthdays, today, within_days)
+        if (item.kind, days) not in taken
+    ]
+    return sorted([(item, days, "") for item, days in own] + shared, key=lambda row: row[1])
 
 
 def date_label(item: ImportantDate, days: int, today: date) -> str:

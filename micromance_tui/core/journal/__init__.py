@@ -95,6 +95,7 @@ from micromance_tui.core.journal.records import (
     Settings,
     TriedEntry,
     new_id,
+    upcoming_of,
 )
 from micromance_tui.core.journal.schema import SCHEMA_VERSION, migrate, schema_of
 from micromance_tui.core.textcheck import bad_characters
@@ -132,4 +133,5 @@ __all__ = [
     "migrate",
     "new_id",
     "schema_of",
+    "upcoming_of",
 ]

@@ -47,6 +47,7 @@ from micromance_tui.core.journal.records import (
     checked,
     new_id,
     read_or_none,
+    upcoming_of,
 )
 from micromance_tui.core.journal.tables import (
     T_FAVOURITES,
@@ -404,13 +405,7 @@ class Journal(JournalFile):
 
     def upcoming_dates(self, today: date, within_days: int) -> list[tuple[ImportantDate, int]]:
         """Dates coming up in the next ``within_days`` days (today is 0), soonest first."""
-        found: list[tuple[ImportantDate, int]] = []
-        for item in self.partner().dates:
-            days = item.days_until(today)
-            if days is not None and days <= within_days:
-                found.append((item, days))
-        found.sort(key=lambda pair: (pair[1], pair[0].label.casefold()))
-        return found
+        return upcoming_of(self.partner().dates, today, within_days)
 
     # -- settings -----------------------------------------------------------------------
 

@@ -492,6 +492,20 @@ class ImportantDate(Record):
         return None if upcoming is None else (upcoming - today).days
 
 
+def upcoming_of(
+    dates: Iterable[ImportantDate], today: dt.date, within_days: int
+) -> list[tuple[ImportantDate, int]]:
+    """The dates coming up in the next ``within_days`` days (today is 0), each with its
+    days to go, soonest first (then by label)."""
+    found: list[tuple[ImportantDate, int]] = []
+    for item in dates:
+        days = item.days_until(today)
+        if days is not None and days <= within_days:
+            found.append((item, days))
+    found.sort(key=lambda pair: (pair[1], pair[0].label.casefold()))
+    return found
+
+
 def _in_year(day: dt.date, year: int) -> dt.date:
     try:
         return day.replace(year=year)

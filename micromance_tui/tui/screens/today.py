@@ -18,9 +18,9 @@ from textual.widgets import Static
 from micromance_tui.core.checkin import last_checkin_text
 from micromance_tui.core.daily import (
     Today,
+    coming_up,
     date_label,
     describe_date,
-    their_upcoming,
     todays_idea,
 )
 from micromance_tui.core.journal import REACTIONS, JournalError
@@ -253,12 +253,7 @@ class TodayScreen(BaseScreen):
         info = self.info
         today = app.today
         mine = app.journal.upcoming_dates(today, UPCOMING_DAYS)
-        theirs = their_upcoming(mine, their_dates(app), today, UPCOMING_DAYS)
-        by = partner_name(app)
-        upcoming = sorted(
-            [(d, days, "") for d, days in mine] + [(d, days, by) for d, days in theirs],
-            key=lambda row: row[1],
-        )
+        upcoming = coming_up(mine, their_dates(app), today, UPCOMING_DAYS, partner_name(app))
         dates = (
             Text(  # names and labels are the user's own text, never markup
                 "\n".join(
