@@ -214,8 +214,7 @@ class Journal(JournalFile):
         """Change an entry; arguments left out stay as they are. ``more``: any other
         field of :class:`TriedEntry` by name."""
         today = self._today()
-        given = {"note": note, "reaction": reaction, "date": on, "time": at, "for_whom": for_whom}
-        changes: dict[str, Any] = {k: v for k, v in given.items() if v is not UNSET}
+        changes = _given(note=note, reaction=reaction, date=on, time=at, for_whom=for_whom)
 
         def change(db: TinyDB) -> TriedEntry:
             doc_id, old = _find(db, TriedEntry, entry_id)
@@ -383,18 +382,11 @@ class Journal(JournalFile):
         yearly: bool | _Unset = UNSET,
     ) -> ImportantDate:
         """Change an important date; arguments left out stay as they are."""
+        changes = _given(kind=kind, label=label, date=date, yearly=yearly)
 
         def change(db: TinyDB) -> ImportantDate:
             doc_id, old = _find(db, ImportantDate, date_id)
-            new = checked(
-                ImportantDate(
-                    id=old.id,
-                    kind=old.kind if kind is UNSET else kind,
-                    label=old.label if label is UNSET else label,
-                    date=old.date if date is UNSET else date,
-                    yearly=old.yearly if yearly is UNSET else yearly,
-                )
-            )
+            new = checked(dataclasses.replace(old, **changes))
             update(db, db.table(ImportantDate.TABLE), doc_id, new.to_json())
             return new
 
@@ -424,20 +416,18 @@ class Journal(JournalFile):
         welcomed: bool | _Unset = UNSET,
     ) -> Settings:
         """Change some settings; the others stay as they are. Returns the new settings."""
+        changes = _given(
+            theme=theme,
+            apart=apart,
+            my_name=my_name,
+            partner_name=partner_name,
+            quiz_who=quiz_who,
+            pronoun=pronoun,
+            welcomed=welcomed,
+        )
 
         def change(db: TinyDB) -> Settings:
-            old = settings_in(db)
-            new = checked(
-                Settings(
-                    theme=old.theme if theme is UNSET else theme,
-                    apart=old.apart if apart is UNSET else apart,
-                    my_name=old.my_name if my_name is UNSET else my_name,
-                    partner_name=old.partner_name if partner_name is UNSET else partner_name,
-                    quiz_who=old.quiz_who if quiz_who is UNSET else quiz_who,
-                    pronoun=old.pronoun if pronoun is UNSET else pronoun,
-                    welcomed=old.welcomed if welcomed is UNSET else welcomed,
-                )
-            )
+            new = checked(dataclasses.replace(settings_in(db), **changes))
             set_single(db.table(Settings.TABLE), new.to_json())
             return new
 
@@ -587,6 +577,12 @@ class Journal(JournalFile):
         return self._mutate(
             lambda db: transfer.merge(db, parsed), changed=lambda report: report.total > 0
         )
+
+
+def _given(**values: Any) -> dict[str, Any]:
+    """The arguments an edit was given (those left out are ``UNSET``), for
+    ``dataclasses.replace``."""
+    return {name: value for name, value in values.items() if value is not UNSET}
 
 
 __all__ = ["PRONOUNS", "UNSET", "Journal"]
