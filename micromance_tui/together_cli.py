@@ -115,19 +115,28 @@ def _exchange(
     return status, journal, library
 
 
+def _paired(paths: Paths) -> Together | None:
+    """The session when this data folder is paired, else None, for the commands that only
+    add to what they show when paired. Not paired, it imports nothing of Together's (one
+    stat). TogetherError when the local state cannot be read."""
+    from micromance_tui.core.together import is_paired
+
+    if not is_paired(paths.together_file):
+        return None
+    from micromance_tui.core.together.session import Together
+
+    return Together.load(paths.together_file, paths.together_git_dir)
+
+
 def exchange_if_paired(paths: Paths, journal: Journal, library: Library, now: datetime) -> None:
     """After a change to the journal: write this member's file, if paired. A problem is one
     line on stderr; the journal change stands."""
     import sys
 
-    from micromance_tui.core.together import is_paired
-
-    if not is_paired(paths.together_file):
-        return
-    from micromance_tui.core.together.session import Together, TogetherError
+    from micromance_tui.core.together.session import TogetherError
 
     try:
-        session = Together.load(paths.together_file, paths.together_git_dir)
+        session = _paired(paths)
         if session is not None:
             session.exchange(journal, library, now)
     except TogetherError as exc:
@@ -143,8 +152,11 @@ class PartnerToday(NamedTuple):
     news_from: str
     quiz: QuizResult | None
     #: the dates they added, and their name (for "(from Sam)")
-    dates: list[ImportantDate] = []
-    name: str = ""
+    dates: list[ImportantDate]
+    name: str
+
+
+NOTHING_SHARED = PartnerToday([], "", None, [], "")
 
 
 def for_today(paths: Paths, journal: Journal, library: Library, now: datetime) -> PartnerToday:
@@ -155,19 +167,15 @@ def for_today(paths: Paths, journal: Journal, library: Library, now: datetime) -
     one exception: when something of ours was never written (the app was stopped first),
     ``today`` writes it, and reads the folder first so nothing a second machine of ours
     wrote is lost."""
-    from micromance_tui.core.together import is_paired
-
-    if not is_paired(paths.together_file):
-        return PartnerToday([], "", None)
-    from micromance_tui.core.together.session import Together, TogetherError
+    from micromance_tui.core.together.session import TogetherError
 
     try:
-        session = Together.load(paths.together_file, paths.together_git_dir)
+        session = _paired(paths)
         if session is None:
-            return PartnerToday([], "", None)
+            return NOTHING_SHARED
         session.exchange(journal, library, now, read=False)
     except TogetherError:
-        return PartnerToday([], "", None)
+        return NOTHING_SHARED
     name = session.partner_name
     items = [
         {
@@ -193,14 +201,10 @@ def for_today(paths: Paths, journal: Journal, library: Library, now: datetime) -
 def partner_reactions(paths: Paths) -> tuple[str, dict[str, int]]:
     """For ``log``: the partner's name and their reactions by journal entry id ({} when not
     paired). Reads only the small state file: no crypto."""
-    from micromance_tui.core.together import is_paired
-
-    if not is_paired(paths.together_file):
-        return "", {}
-    from micromance_tui.core.together.session import Together, TogetherError
+    from micromance_tui.core.together.session import TogetherError
 
     try:
-        session = Together.load(paths.together_file, paths.together_git_dir)
+        session = _paired(paths)
     except TogetherError:
         return "", {}
     return ("", {}) if session is None else (session.partner_name, session.reactions_to_me())
