@@ -353,6 +353,15 @@ def test_dates_the_partner_added_come_up_on_today(paired: Couple) -> None:
     ]
     _, out, _ = paired.run("alex", "today")
     assert "♥ Our first date is in 3 days (from Sam) (Sat 28 Nov)" in out
+    # a together.json from before it kept the partner's dates: today reads no big file for
+    # them, and the next read (the app, status, inbox) makes them, though nothing changed
+    state_file = paired.data("alex") / "together.json"
+    state = json.loads(state_file.read_text())
+    del state["partner_dates"]
+    state_file.write_text(json.dumps(state))
+    assert paired.json("alex", "today", "--json")["upcoming"] == []
+    paired.status("alex")
+    assert len(paired.json("alex", "today", "--json")["upcoming"]) == 1
     journal = Journal.open(paired.data("alex") / "journal.json")
     journal.add_date("anniversary", "First date", date(2019, 11, 28))  # Alex keeps it too
     journal.close()

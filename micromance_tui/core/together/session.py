@@ -907,8 +907,10 @@ class Together:
         return changed
 
     def _unchanged(self) -> bool:
-        """Whether no member file changed since the last read."""
-        return self._changed_files() == []
+        """Whether there is nothing to read: no member file changed since the last read,
+        and the summary ``today`` reads was made then (a state written by an older version
+        lacks the partner's dates: one read makes them)."""
+        return "partner_dates" in self.state and self._changed_files() == []
 
     def partner_news(self) -> bool:
         """Whether something from the partner arrived in the folder since their file was last
@@ -1235,9 +1237,7 @@ class Together:
         from micromance_tui.core.journal import ImportantDate
 
         kept = self.state.get("partner_dates")
-        if not isinstance(kept, list):  # a state from before it kept them: the big file
-            kept = [e for e in self.partner_events() if e["kind"] == "date"]
-        events = kept
+        events = kept if isinstance(kept, list) else []  # made by the next read
         out = []
         for e in events:
             try:
