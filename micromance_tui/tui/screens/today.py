@@ -197,10 +197,19 @@ class TodayScreen(BaseScreen):
 
     def on_mount(self) -> None:
         self.info: Today | None = None
+        # the partner's own dates (Together) join "coming up" once their file is read
+        self._their_dates = their_dates(self.mm)
         self._show_idea()
         self.call_after_refresh(self._show_below)
-        # the partner's own dates (Together) join "coming up" once their file is read
-        self.mm.together_changed.subscribe(self, lambda _what: self._show_rhythm())
+        self.mm.together_changed.subscribe(self, lambda _what: self._together_read())
+
+    def _together_read(self) -> None:
+        """After each read of the partner's file (every minute): show the cards again only
+        if the dates they added changed, since that re-reads the journal."""
+        dates = their_dates(self.mm)
+        if dates != self._their_dates:
+            self._their_dates = dates
+            self._show_rhythm()
 
     async def _show_below(self) -> None:
         found = self.query("#today-cards")
@@ -253,7 +262,7 @@ class TodayScreen(BaseScreen):
         info = self.info
         today = app.today
         mine = app.journal.upcoming_dates(today, UPCOMING_DAYS)
-        upcoming = coming_up(mine, their_dates(app), today, UPCOMING_DAYS, partner_name(app))
+        upcoming = coming_up(mine, self._their_dates, today, UPCOMING_DAYS, partner_name(app))
         dates = (
             Text(  # names and labels are the user's own text, never markup
                 "\n".join(
